@@ -1,0 +1,39 @@
+// Bundles the plain-Node parts (worker entries, CLI, browser host, bench) into out/node/*.cjs.
+// electron-vite builds the Electron targets; these run without Electron, so esbuild does them.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+const entries = {
+  'thread-entry': 'src/workers/thread-entry.ts',
+  'process-entry': 'src/workers/process-entry.ts',
+  cli: 'src/main/engine/cli.ts',
+  serve: 'src/host/serve.ts',
+  bench: 'src/bench/bench.ts',
+};
+
+export async function buildNode() {
+  const present = Object.fromEntries(
+    Object.entries(entries).filter(([, file]) => existsSync(join(root, file))),
+  );
+  await build({
+    absWorkingDir: root,
+    entryPoints: Object.fromEntries(Object.entries(present).map(([k, v]) => [k, join(root, v)])),
+    outdir: join(root, 'out/node'),
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    packages: 'external',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await buildNode();
+}

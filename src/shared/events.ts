@@ -1,0 +1,108 @@
+// What a run streams: actor and task declarations, columnar slice batches, OS samples and
+// failures. One monotonic clock: every time is in microseconds since the run's origin.
+import type { RunParams } from './params';
+
+export type ActorKind = 'thread' | 'process' | 'event-loop';
+
+export interface ActorInfo {
+  readonly id: number;
+  readonly kind: ActorKind;
+  readonly label: string;
+  /** Real OS process id (0 until the actor reported it). */
+  readonly pid: number;
+  /** Real OS thread id (Linux tid; equals pid for a process's main thread). */
+  readonly tid: number;
+}
+
+export interface TaskInfo {
+  readonly id: number;
+  readonly label: string;
+  readonly parent?: number;
+}
+
+/**
+ * Slices are stored 7 float64 per slice: lane kind, actor, task, state code, core, start µs,
+ * end µs. Lane kind 0 is the actor's own timeline (never overlapping on one actor); 1 is a task's
+ * timeline (tasks can overlap on one actor, e.g. four downloads awaiting on one event loop).
+ * task is -1 where a slice serves no task; core is -1 where it is unknown or not on a core.
+ */
+export const SLICE_STRIDE = 7;
+export const LANE_ACTOR = 0;
+export const LANE_TASK = 1;
+export const F_LANE = 0;
+export const F_ACTOR = 1;
+export const F_TASK = 2;
+export const F_STATE = 3;
+export const F_CORE = 4;
+export const F_START = 5;
+export const F_END = 6;
+
+export type RunEvent =
+  | { readonly kind: 'actor'; readonly actor: ActorInfo }
+  | { readonly kind: 'tasks'; readonly tasks: readonly TaskInfo[] }
+  | { readonly kind: 'slices'; readonly data: Float64Array }
+  | { readonly kind: 'os'; readonly tUs: number; readonly busy: readonly number[] }
+  | { readonly kind: 'task-done'; readonly task: number; readonly tUs: number }
+  | {
+      readonly kind: 'failure';
+      readonly actor?: number;
+      readonly task?: number;
+      readonly tUs: number;
+      readonly reason: string;
+    };
+
+export interface MachineInfo {
+  readonly cpuModel: string;
+  readonly logicalCores: number;
+  readonly platform: string;
+  readonly release: string;
+  readonly arch: string;
+  readonly totalMemoryGiB: number;
+  readonly runtime: string;
+  /** Whether the core each thread runs on can be read (Linux /proc/thread-self/stat). */
+  readonly coresObservable: boolean;
+  /** Plain words on why cores are or are not observable here. */
+  readonly coresNote: string;
+}
+
+export interface ClockInfo {
+  readonly source: string;
+  /** Largest measured offset between a child process's clock and the engine's, in µs. */
+  readonly maxOffsetUs?: number;
+  /** Round trip of the alignment probe that bounds the offset, in µs. */
+  readonly probeRttUs?: number;
+}
+
+export interface RunMeta {
+  readonly runId: string;
+  readonly params: RunParams;
+  readonly machine: MachineInfo;
+  readonly startedAt: string;
+  readonly clock: ClockInfo;
+}
+
+export type RunStatus = 'completed' | 'failed' | 'cancelled';
+
+export interface FailureInfo {
+  readonly actor?: number;
+  readonly task?: number;
+  readonly reason: string;
+}
+
+export interface RunSummary {
+  readonly status: RunStatus;
+  /** Run start to last task done, worker start-up included. */
+  readonly wallMs: number;
+  /** Sum of running slices of every actor. */
+  readonly cpuMs: number;
+  /** Our running time on each core divided by the wall time (Linux), else empty. */
+  readonly coreBusy: readonly number[];
+  /** Mean OS busy fraction of each core during the run (all processes). */
+  readonly osBusy: readonly number[];
+  readonly actors: number;
+  readonly tasks: number;
+  readonly tasksDone: number;
+  readonly slices: number;
+  readonly failures: readonly FailureInfo[];
+  readonly clock: ClockInfo;
+}

@@ -1,0 +1,63 @@
+// Run parameters: the one schema that the CLI, IPC, the browser host and the engine all validate
+// with. Limits live here so every front end reports the same ranges.
+import { z } from 'zod';
+
+export const MODELS = ['sequential', 'async', 'threads', 'gil-threads', 'processes'] as const;
+export type Model = (typeof MODELS)[number];
+
+export const SCENARIOS = ['say-after', 'fib-sleep', 'downloads', 'cpu-bound', 'mixed'] as const;
+export type ScenarioId = (typeof SCENARIOS)[number];
+
+export const VARIANTS = ['blocking', 'nonblocking'] as const;
+export type Variant = (typeof VARIANTS)[number];
+
+export const LIMITS = {
+  workers: { min: 1, max: 64 },
+  tasks: { min: 1, max: 10_000 },
+  size: { min: 1, max: 100_000 },
+  scale: { min: 0.001, max: 100 },
+} as const;
+
+const intIn = (name: string, r: { min: number; max: number }) =>
+  z
+    .number({ error: `${name} must be a number` })
+    .int({ error: `${name} must be a whole number from ${r.min} to ${r.max}` })
+    .min(r.min, { error: `${name} must be from ${r.min} to ${r.max}` })
+    .max(r.max, { error: `${name} must be from ${r.min} to ${r.max} (at most ${r.max})` });
+
+export const RunParamsSchema = z
+  .object({
+    scenario: z.enum(SCENARIOS, {
+      error: `scenario must be one of ${SCENARIOS.join(', ')}`,
+    }),
+    model: z.enum(MODELS, { error: `model must be one of ${MODELS.join(', ')}` }),
+    workers: intIn('workers', LIMITS.workers).optional(),
+    tasks: intIn('tasks', LIMITS.tasks).optional(),
+    size: intIn('size', LIMITS.size).optional(),
+    scale: z
+      .number({ error: 'scale must be a number' })
+      .min(LIMITS.scale.min, { error: `scale must be from ${LIMITS.scale.min} to ${LIMITS.scale.max}` })
+      .max(LIMITS.scale.max, { error: `scale must be from ${LIMITS.scale.min} to ${LIMITS.scale.max}` })
+      .optional(),
+    variant: z.enum(VARIANTS, { error: `variant must be one of ${VARIANTS.join(', ')}` }).optional(),
+    trace: z.boolean().optional(),
+  })
+  .strict();
+
+export type RunParamsInput = z.input<typeof RunParamsSchema>;
+
+/** Parameters with every default filled in: what a run actually used. */
+export interface RunParams {
+  readonly scenario: ScenarioId;
+  readonly model: Model;
+  readonly workers: number;
+  readonly tasks: number;
+  readonly size: number;
+  readonly scale: number;
+  readonly variant: Variant;
+  readonly trace: boolean;
+}
+
+export type ParseResult =
+  | { readonly ok: true; readonly params: RunParams }
+  | { readonly ok: false; readonly error: string };
