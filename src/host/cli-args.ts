@@ -1,0 +1,69 @@
+// Command-line flags of the browser host. Parsed with commander but never allowed to exit the
+// process itself: the caller decides, so bad flags are unit-testable and print one clear line.
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+
+export const ALLOWED_HOSTS = ['127.0.0.1', 'localhost'] as const;
+export type HostName = (typeof ALLOWED_HOSTS)[number];
+
+export interface HostArgs {
+  readonly port: number;
+  readonly host: HostName;
+}
+
+export type ArgsResult =
+  | { readonly kind: 'ok'; readonly args: HostArgs }
+  | { readonly kind: 'help'; readonly text: string }
+  | { readonly kind: 'error'; readonly error: string };
+
+function parsePort(value: string): number {
+  // Number('') is 0 and Number('0x10') is 16: accept plain decimal digits only.
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) {
+    throw new InvalidArgumentError('port must be a whole number from 0 to 65535');
+  }
+  return Number(value);
+}
+
+function parseHost(value: string): HostName {
+  const found = ALLOWED_HOSTS.find((h) => h === value);
+  if (found === undefined) {
+    throw new InvalidArgumentError(
+      `host must be ${ALLOWED_HOSTS.join(' or ')} (the host never listens beyond this machine)`,
+    );
+  }
+  return found;
+}
+
+/** Parses user arguments (process.argv.slice(2)). */
+export function parseHostArgs(argv: readonly string[]): ArgsResult {
+  let helpText = '';
+  const program = new Command()
+    .name('corescope-serve')
+    .description('Serve CoreScope to a local browser, running workloads on this machine.')
+    .option('--port <n>', 'TCP port; 0 picks a free one', parsePort, 5183)
+    .option('--host <address>', 'listen address: 127.0.0.1 or localhost', parseHost, '127.0.0.1')
+    .allowExcessArguments(false)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => {
+        helpText += s;
+      },
+      writeErr: () => undefined,
+    });
+  try {
+    program.parse([...argv], { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.help') {
+        return { kind: 'help', text: helpText };
+      }
+      return { kind: 'error', error: oneLine(err.message) };
+    }
+    throw err;
+  }
+  const opts = program.opts<{ port: number; host: HostName }>();
+  return { kind: 'ok', args: { port: opts.port, host: opts.host } };
+}
+
+function oneLine(message: string): string {
+  return message.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,73 @@
+// The browser host's program: flags, the RunService, the server, and a shutdown that leaves no
+// worker or child process behind. serve.ts only supplies the real engine, so this stays testable.
+import { join } from 'node:path';
+import type { RunService, RunServiceOptions } from '../main/engine/run-service';
+import { parseHostArgs } from './cli-args';
+import { startHost, type RunningHost } from './http-host';
+
+export type ServiceFactory = (options: RunServiceOptions) => RunService;
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`corescope-serve: ${message}\n`);
+  process.exit(code);
+}
+
+/** Stops the host and every worker and child process, then exits. Safe to call repeatedly. */
+function installShutdown(service: RunService, host: () => RunningHost | undefined): void {
+  let stopping = false;
+  const shutdown = (code: number): void => {
+    if (stopping) return;
+    stopping = true;
+    const running = host();
+    void Promise.allSettled([running?.close(), service.dispose()]).finally(() =>
+      process.exit(code),
+    );
+  };
+  process.on('SIGINT', () => shutdown(0));
+  process.on('SIGTERM', () => shutdown(0));
+  process.on('SIGHUP', () => shutdown(0));
+  process.on('uncaughtException', (err) => {
+    process.stderr.write(`corescope-serve: ${err.stack ?? err.message}\n`);
+    shutdown(1);
+  });
+  // Last resort on any other exit path: dispose() signals workers synchronously before it awaits.
+  process.on('exit', () => void service.dispose());
+}
+
+/** `outDir` is the directory of the bundled serve.cjs (out/node). */
+export async function runHostCli(
+  argv: readonly string[],
+  makeService: ServiceFactory,
+  outDir: string,
+): Promise<void> {
+  const parsed = parseHostArgs(argv);
+  if (parsed.kind === 'help') {
+    process.stdout.write(parsed.text);
+    return;
+  }
+  if (parsed.kind === 'error') fail(parsed.error, 2);
+
+  const service = makeService({
+    entries: {
+      thread: join(outDir, 'thread-entry.cjs'),
+      process: join(outDir, 'process-entry.cjs'),
+    },
+  });
+  let host: RunningHost | undefined;
+  installShutdown(service, () => host);
+  try {
+    host = await startHost({
+      port: parsed.args.port,
+      hostName: parsed.args.host,
+      rendererDir: join(outDir, '..', 'renderer'),
+      service,
+    });
+  } catch (err) {
+    await service.dispose();
+    fail(
+      `cannot listen on port ${parsed.args.port}: ${err instanceof Error ? err.message : String(err)}`,
+      1,
+    );
+  }
+  process.stdout.write(`CoreScope browser host: ${host.url}\n`);
+}

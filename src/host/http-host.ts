@@ -1,0 +1,77 @@
+// The browser host's HTTP server: the built renderer as static files (GET/HEAD only, with
+// security headers on every response) plus the /ws endpoint, bound to the loopback address.
+import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import sirv from 'sirv';
+import type { RunService } from '../main/engine/run-service';
+import type { HostName } from './cli-args';
+import { setSecurityHeaders } from './security-headers';
+import { attachWsEndpoint } from './ws-endpoint';
+
+/** Always the IPv4 loopback, whatever name the URL uses: nothing beyond this machine. */
+export const BIND_ADDRESS = '127.0.0.1';
+
+export interface HostOptions {
+  readonly port: number;
+  readonly hostName: HostName;
+  readonly rendererDir: string;
+  readonly service: RunService;
+}
+
+export interface RunningHost {
+  readonly url: string;
+  readonly port: number;
+  /** Stops accepting connections and drops open sockets; the service is the caller's. */
+  close(): Promise<void>;
+}
+
+function notFound(_req: IncomingMessage, res: ServerResponse): void {
+  res.statusCode = 404;
+  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+  res.end('Not Found');
+}
+
+export function startHost(opts: HostOptions): Promise<RunningHost> {
+  if (!existsSync(opts.rendererDir)) {
+    process.stderr.write(
+      `warning: ${opts.rendererDir} does not exist; run \`npm run build\` first\n`,
+    );
+  }
+  const serveStatic = sirv(opts.rendererDir, {
+    dev: false,
+    etag: true,
+    single: true,
+    onNoMatch: notFound,
+  });
+  const server = createServer((req, res) => {
+    setSecurityHeaders(res);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.statusCode = 405;
+      res.setHeader('Allow', 'GET, HEAD');
+      res.end('Method Not Allowed');
+      return;
+    }
+    serveStatic(req, res, () => notFound(req, res));
+  });
+  let boundPort = opts.port;
+  const ws = attachWsEndpoint(server, opts.service, () => boundPort);
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, BIND_ADDRESS, () => {
+      server.off('error', reject);
+      const address = server.address();
+      boundPort = typeof address === 'object' && address !== null ? address.port : opts.port;
+      resolve({
+        url: `http://${opts.hostName}:${boundPort}/`,
+        port: boundPort,
+        close: () =>
+          new Promise<void>((done) => {
+            ws.close();
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}
