@@ -1,0 +1,199 @@
+// Draws lanes of slices onto a 2D canvas: the hot path of the app. Per visible row it binary-
+// searches the lane's time window (culling), merges slices narrower than a pixel into one
+// pixel-column rectangle and jumps past everything else inside that column (level of detail, so
+// a million slices cost about one rectangle per pixel), then fills every rectangle of one style
+// key as a single path. Outlines and direct labels are only drawn where a bar is wide enough.
+import type { Layout } from './lanes';
+import { visibleRows } from './lanes';
+import { firstAbove } from './lane';
+import { OUTLINE, STYLE_KEY_COUNT } from './palette';
+import type { Paint } from './patterns';
+import { BatchSet } from './rect-batch';
+import type { Viewport } from './viewport';
+
+/** Bars at least this wide (CSS px) get a 1 px gap after them and an outline. */
+const GAP_MIN = 4;
+const OUTLINE_MIN = 8;
+const LABEL_MIN = 44;
+
+export interface DrawOptions {
+  /** Text to print inside a wide slice, by the slice's row in the RunStore. */
+  readonly labelOf?: (storeRow: number) => string;
+  readonly font?: string;
+}
+
+export interface DrawStats {
+  /** Rectangles filled after merging. */
+  readonly rects: number;
+  /** Slices inside the visible window (before merging). */
+  readonly visible: number;
+}
+
+/** The part of a 2D context drawing needs (a fake one works in tests and benches). */
+export type DrawContext = Pick<
+  CanvasRenderingContext2D,
+  | 'fillStyle'
+  | 'strokeStyle'
+  | 'lineWidth'
+  | 'font'
+  | 'textBaseline'
+  | 'beginPath'
+  | 'rect'
+  | 'fill'
+  | 'stroke'
+  | 'fillRect'
+  | 'fillText'
+> & { measureText(text: string): { readonly width: number } };
+
+interface Label {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  key: number;
+  row: number;
+}
+
+const shared = { batches: new BatchSet(STYLE_KEY_COUNT), labels: [] as Label[] };
+
+/**
+ * Draws the rows of `layout` visible in `vp` into `ctx`, whose transform must already map CSS px
+ * to device px. Does not clear the canvas. `paints` comes from makePaints (one per style key).
+ */
+export function drawLanes(
+  ctx: DrawContext,
+  layout: Layout,
+  vp: Viewport,
+  paints: readonly Paint[],
+  opts: DrawOptions = {},
+): DrawStats {
+  const { batches, labels } = shared;
+  batches.clear();
+  labels.length = 0;
+  const span = vp.t1 - vp.t0;
+  if (!(span > 0) || vp.width <= 0) return { rects: 0, visible: 0 };
+  const k = vp.width / span;
+  const t0 = vp.t0;
+  let visible = 0;
+  const [r0, r1] = visibleRows(layout, vp.scrollTop, vp.scrollTop + vp.height);
+
+  for (let r = r0; r < r1; r++) {
+    const row = layout.rows[r];
+    if (row === undefined) continue;
+    const lane = row.lane;
+    const top = row.y - vp.scrollTop;
+    const [from, to] = lane.range(vp.t0, vp.t1);
+    visible += to - from;
+    const { starts, ends, maxEnds, keys } = lane;
+    // Pending rectangle, merged while the next slice continues it.
+    let px0 = 0;
+    let px1 = -Infinity;
+    let pkey = -1;
+    let pidx = -1;
+    const flush = (): void => {
+      if (pkey < 0) return;
+      const paint = paints[pkey];
+      const frac = paint ? paint.style.height : 1;
+      const h = Math.max(2, row.bar * frac);
+      const y = top + (row.bar - h) / 2;
+      const x = Math.max(px0, -2);
+      let w = Math.min(px1, vp.width + 2) - x;
+      if (w >= GAP_MIN) w -= 1;
+      if (w <= 0) return;
+      batches.fills[pkey]?.push(x, y, w, h);
+      if (w >= OUTLINE_MIN && h >= 6) batches.outlines.push(x, y, w, h);
+      if (pidx >= 0 && w >= LABEL_MIN && h >= 12) labels.push({ x, y, w, h, key: pkey, row: lane.rows[pidx] ?? -1 });
+    };
+    let i = from;
+    while (i < to) {
+      const x0 = ((starts[i] ?? 0) - t0) * k;
+      const x1 = ((ends[i] ?? 0) - t0) * k;
+      const key = keys[i] ?? 0;
+      let a = x0;
+      let b = x1;
+      let next = i + 1;
+      let idx = i;
+      if (x1 - x0 < 1) {
+        // Level of detail: fold this and every slice ending inside the same pixel column.
+        const col = Math.floor(x0);
+        a = col;
+        b = col + 1;
+        next = Math.max(i + 1, firstAbove(maxEnds, t0 + b / k, i + 1, to));
+        idx = -1;
+      }
+      if (key === pkey && a <= px1 + 0.5 && (b - a < 2 || px1 - px0 < 2 || idx < 0)) {
+        if (b > px1) px1 = b;
+        pidx = -1;
+      } else if (b <= px1 && b - a <= 1) {
+        // A sub-pixel slice of another style inside a pixel already painted: hidden anyway.
+      } else {
+        flush();
+        px0 = a;
+        px1 = b;
+        pkey = key;
+        pidx = idx;
+      }
+      i = next;
+    }
+    flush();
+  }
+
+  for (let key = 0; key < batches.fills.length; key++) {
+    const batch = batches.fills[key];
+    const paint = paints[key];
+    if (batch === undefined || paint === undefined || batch.count === 0) continue;
+    ctx.fillStyle = paint.fill;
+    ctx.beginPath();
+    batch.trace(ctx);
+    ctx.fill();
+  }
+  if (batches.outlines.count > 0) {
+    ctx.strokeStyle = OUTLINE;
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    batches.outlines.trace(ctx, 1);
+    ctx.stroke();
+  }
+  if (opts.labelOf !== undefined && labels.length > 0) drawLabels(ctx, labels, paints, opts.labelOf, opts.font);
+  return { rects: batches.rects, visible };
+}
+
+function drawLabels(
+  ctx: DrawContext,
+  labels: readonly Label[],
+  paints: readonly Paint[],
+  labelOf: (row: number) => string,
+  font = '600 12px system-ui, sans-serif',
+): void {
+  ctx.font = font;
+  ctx.textBaseline = 'middle';
+  for (const l of labels) {
+    const paint = paints[l.key];
+    if (paint === undefined || l.row < 0) continue;
+    const text = fitText(ctx, labelOf(l.row), l.w - 12);
+    if (text === '') continue;
+    const tw = ctx.measureText(text).width;
+    const cy = l.y + l.h / 2;
+    if (paint.style.pattern !== 'solid') {
+      // Patterns behind text hurt reading: give the text a plain backing in the bar's colour.
+      ctx.fillStyle = paint.style.colour;
+      ctx.fillRect(l.x + 3, cy - 8, tw + 6, 16);
+    }
+    ctx.fillStyle = paint.text;
+    ctx.fillText(text, l.x + 6, cy + 0.5);
+  }
+}
+
+/** `text`, or its longest prefix with an ellipsis, that fits in `max` px; '' if nothing fits. */
+export function fitText(ctx: DrawContext, text: string, max: number): string {
+  if (max <= 0) return '';
+  if (ctx.measureText(text).width <= max) return text;
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (ctx.measureText(text.slice(0, mid) + '…').width <= max) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo >= 2 ? text.slice(0, lo) + '…' : '';
+}

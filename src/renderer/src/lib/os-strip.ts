@@ -1,0 +1,76 @@
+// The OS busy strip under each core lane: every OS sample covers the interval since the previous
+// sample, shaded from light (idle) to dark (busy). Levels are quantised to a few greys so a frame
+// needs one fill per level, whatever the number of samples.
+import type { OsSample } from '../../../shared/run-store';
+import { visibleRows, type Layout } from './lanes';
+import type { Viewport } from './viewport';
+
+export const OS_LEVELS = 5;
+
+/** Grey for a quantised busy level 1..OS_LEVELS (0 draws nothing). */
+export function osLevelColour(level: number): string {
+  const shades = ['#FFFFFF', '#D4D4D4', '#A8A8A8', '#7C7C7C', '#505050', '#262626'];
+  return shades[Math.max(0, Math.min(OS_LEVELS, level))] ?? '#262626';
+}
+
+/** Busy fraction 0..1 to a level 0..OS_LEVELS; anything above 2 % shows at least level 1. */
+export function osLevel(busy: number): number {
+  if (!(busy > 0.02)) return 0;
+  return Math.max(1, Math.min(OS_LEVELS, Math.round(busy * OS_LEVELS)));
+}
+
+export function drawOsStrips(
+  ctx: CanvasRenderingContext2D,
+  layout: Layout,
+  vp: Viewport,
+  samples: readonly OsSample[],
+): void {
+  if (samples.length === 0 || vp.t1 <= vp.t0) return;
+  const k = vp.width / (vp.t1 - vp.t0);
+  const [r0, r1] = visibleRows(layout, vp.scrollTop, vp.scrollTop + vp.height);
+  for (let level = 1; level <= OS_LEVELS; level++) {
+    ctx.fillStyle = osLevelColour(level);
+    ctx.beginPath();
+    for (let r = r0; r < r1; r++) {
+      const row = layout.rows[r];
+      if (row === undefined || row.strip <= 0) continue;
+      const core = row.lane.id;
+      const y = row.y - vp.scrollTop + row.bar + 1;
+      let prev = 0;
+      for (const s of samples) {
+        const busy = s.busy[core] ?? 0;
+        if (osLevel(busy) === level && s.tUs > vp.t0 && prev < vp.t1) {
+          const x0 = Math.max(-1, (prev - vp.t0) * k);
+          const x1 = Math.min(vp.width + 1, (s.tUs - vp.t0) * k);
+          if (x1 > x0) ctx.rect(x0, y, Math.max(1, x1 - x0), row.strip - 1);
+        }
+        prev = s.tUs;
+      }
+    }
+    ctx.fill();
+  }
+}
+
+/** Alternating row backgrounds and a baseline under each bar area. */
+export function drawRowBackgrounds(ctx: CanvasRenderingContext2D, layout: Layout, vp: Viewport): void {
+  const [r0, r1] = visibleRows(layout, vp.scrollTop, vp.scrollTop + vp.height);
+  for (let r = r0; r < r1; r++) {
+    const row = layout.rows[r];
+    if (row === undefined) continue;
+    const y = row.y - vp.scrollTop;
+    ctx.fillStyle = r % 2 === 0 ? '#F4F6F9' : '#EBEEF3';
+    ctx.fillRect(0, y, vp.width, row.bar);
+    if (row.strip > 0) {
+      ctx.fillStyle = '#FFFFFF';
+      ctx.fillRect(0, y + row.bar + 1, vp.width, row.strip - 1);
+    }
+  }
+}
+
+/** Mean busy fraction of one core over the samples, or undefined without samples. */
+export function meanBusy(samples: readonly OsSample[], core: number): number | undefined {
+  if (samples.length === 0) return undefined;
+  let sum = 0;
+  for (const s of samples) sum += s.busy[core] ?? 0;
+  return sum / samples.length;
+}
