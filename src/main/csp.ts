@@ -1,0 +1,52 @@
+// The shell's Content-Security-Policy, sent as a response header for every request of the
+// session (the page's meta tag carries the same rules for file:// loads, which have no headers).
+// Both apply, so the effective policy is the stricter of the two.
+
+export function shellCsp(devServerUrl?: string): string {
+  // In `electron-vite dev` the page comes from Vite, whose HMR talks over a WebSocket.
+  const devConnect = devServerUrl === undefined ? '' : ` ws://localhost:* ws://127.0.0.1:*`;
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    `connect-src 'self'${devConnect}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+type Headers = Record<string, string[]>;
+
+/** The part of electron's Session.webRequest used here. */
+export interface HeaderHookSession {
+  readonly webRequest: {
+    onHeadersReceived(
+      listener: (
+        details: { readonly responseHeaders?: Headers },
+        callback: (response: { responseHeaders?: Headers }) => void,
+      ) => void,
+    ): void;
+  };
+}
+
+/** Replaces any CSP the response carried (in any letter case) with ours, adds nosniff. */
+export function withSecurityHeaders(headers: Headers | undefined, csp: string): Headers {
+  const out: Headers = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    const lower = name.toLowerCase();
+    if (lower === 'content-security-policy' || lower === 'x-content-type-options') continue;
+    out[name] = value;
+  }
+  out['Content-Security-Policy'] = [csp];
+  out['X-Content-Type-Options'] = ['nosniff'];
+  return out;
+}
+
+export function installCsp(session: HeaderHookSession, csp: string): void {
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: withSecurityHeaders(details.responseHeaders, csp) });
+  });
+}
