@@ -85,6 +85,9 @@ export function scenarioInfo(id: ScenarioId): ScenarioInfo {
 /** Largest n whose fib call tree stays within the 10 000-task limit. */
 export const FIB_MAX_N = 18;
 
+/** Largest file each mixed task reads, MiB. */
+export const MIXED_MAX_MIB = 1024;
+
 /** Number of calls made by the naive recursive fib(n): 1 + calls(n-1) + calls(n-2). */
 export function fibCalls(n: number): number {
   let a = 1; // calls(0)
@@ -115,6 +118,9 @@ export function parseRunParams(input: unknown, defaultWorkers: number): ParseRes
   const size = p.size ?? info.defaults.size;
   if (p.scenario === 'fib-sleep' && size > FIB_MAX_N) {
     return { ok: false, error: `size must be from 1 to ${FIB_MAX_N} for fib-sleep (fib(${FIB_MAX_N}) makes ${fibCalls(FIB_MAX_N)} calls; at most 10000 tasks)` };
+  }
+  if (p.scenario === 'mixed' && size > MIXED_MAX_MIB) {
+    return { ok: false, error: `size must be from 1 to ${MIXED_MAX_MIB} for mixed (MiB read per task)` };
   }
   const params: RunParams = {
     scenario: p.scenario,

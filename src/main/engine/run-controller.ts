@@ -1,0 +1,276 @@
+// Runs one plan on a pool of workers: spawns them (recording the spawn), aligns clocks, hands out
+// units as workers become free (like multiprocessing.Pool), turns crashes into recorded failures,
+// and tears everything down on completion, cancel or time-out.
+import { LANE_ACTOR, SLICE_STRIDE, type ActorInfo, type ActorKind, type FailureInfo, type RunEvent, type RunStatus } from '../../shared/events';
+import type { RunParams } from '../../shared/params';
+import { fibCalls } from '../../shared/scenarios';
+import { STATE_CODE } from '../../shared/states';
+import { GIL_BUFFER_BYTES, type FromWorker, type WorkUnit } from '../../shared/worker-protocol';
+import type { Plan } from './plan';
+import type { StartOptions } from './types';
+import { startProcess, startThread, type WorkerHandle } from './worker-handle';
+
+const CLOCK_PINGS = 8;
+const STOP_GRACE_MS = 500;
+
+interface Slot {
+  readonly actor: number;
+  readonly handle: WorkerHandle;
+  readonly spawnUs: number;
+  info: ActorInfo;
+  alive: boolean;
+  ready: boolean;
+  unit: number | undefined;
+  pingSeq: number;
+  pingSentNs: bigint;
+  bestRttUs?: number;
+  bestOffsetUs?: number;
+}
+
+export interface ControllerResult {
+  readonly status: RunStatus;
+  readonly lastUnitUs: number;
+  readonly failures: readonly FailureInfo[];
+  readonly clockOffsetUs: number | undefined;
+  readonly clockRttUs: number | undefined;
+}
+
+export function unitTasks(unit: WorkUnit): number[] {
+  if (unit.kind === 'fib') {
+    const count = unit.single ? 1 : fibCalls(unit.n);
+    return Array.from({ length: count }, (_, i) => unit.task + i);
+  }
+  return unit.items.map((it) => it.task);
+}
+
+export class RunController {
+  private readonly slots: Slot[] = [];
+  private next = 0;
+  private doneUnits = 0;
+  private lastUnitUs = 0;
+  private readonly failures: FailureInfo[] = [];
+  private readonly done = new Set<number>();
+  private status: RunStatus = 'completed';
+  private finishing = false;
+  private killAll = false;
+  private resolveEnd: () => void = () => undefined;
+  private clockOffsetUs: number | undefined;
+  private clockRttUs: number | undefined;
+
+  constructor(
+    private readonly params: RunParams,
+    private readonly plan: Plan,
+    private readonly origin: bigint,
+    private readonly options: StartOptions,
+    private readonly emit: (ev: RunEvent) => void,
+  ) {}
+
+  private nowUs(): number {
+    return Number(process.hrtime.bigint() - this.origin) / 1000;
+  }
+
+  async run(): Promise<ControllerResult> {
+    const ended = new Promise<void>((resolve) => (this.resolveEnd = resolve));
+    const gil = this.params.model === 'gil-threads' ? new SharedArrayBuffer(GIL_BUFFER_BYTES) : undefined;
+    for (let actor = 0; actor < this.plan.poolSize; actor++) this.spawn(actor, gil);
+    if (this.plan.units.length === 0) this.finish('completed');
+    await ended;
+    await this.teardown();
+    return {
+      status: this.status,
+      lastUnitUs: this.lastUnitUs,
+      failures: this.failures,
+      clockOffsetUs: this.clockOffsetUs,
+      clockRttUs: this.clockRttUs,
+    };
+  }
+
+  private actorKind(): ActorKind {
+    if (this.params.model === 'processes') return 'process';
+    return this.params.model === 'async' ? 'event-loop' : 'thread';
+  }
+
+  private label(actor: number, pid: number, tid: number): string {
+    switch (this.params.model) {
+      case 'processes':
+        return `process ${actor + 1} (pid ${pid})`;
+      case 'async':
+        return `event loop (tid ${tid})`;
+      case 'sequential':
+        return `main thread (tid ${tid})`;
+      default:
+        return `thread ${actor + 1} (tid ${tid})`;
+    }
+  }
+
+  private spawn(actor: number, gil: SharedArrayBuffer | undefined): void {
+    const spawnUs = this.nowUs();
+    const listener = {
+      message: (m: FromWorker) => this.onMessage(slot, m),
+      exit: (failure: string | undefined) => this.onExit(slot, failure),
+    };
+    const entries = this.options.entries;
+    const handle =
+      this.params.model === 'processes'
+        ? startProcess(entries.process, listener)
+        : startThread(entries.thread, listener);
+    const kind = this.actorKind();
+    const slot: Slot = {
+      actor,
+      handle,
+      spawnUs,
+      info: { id: actor, kind, label: this.label(actor, handle.pid, 0), pid: handle.pid, tid: 0 },
+      alive: true,
+      ready: false,
+      unit: undefined,
+      pingSeq: 0,
+      pingSentNs: 0n,
+    };
+    this.slots.push(slot);
+    this.emit({ kind: 'actor', actor: slot.info });
+    handle.send({
+      kind: 'init',
+      actorId: actor,
+      originNs: this.origin.toString(),
+      trace: this.params.trace,
+      ...(gil ? { gil } : {}),
+      ...(this.options.fault ? { fault: this.options.fault } : {}),
+    });
+  }
+
+  private onMessage(slot: Slot, m: FromWorker): void {
+    switch (m.kind) {
+      case 'ready': {
+        slot.info = { ...slot.info, pid: m.pid, tid: m.tid, label: this.label(slot.actor, m.pid, m.tid) };
+        this.emit({ kind: 'actor', actor: slot.info });
+        this.ping(slot);
+        return;
+      }
+      case 'pong': {
+        const t1 = process.hrtime.bigint();
+        const rtt = Number(t1 - slot.pingSentNs) / 1000;
+        const mid = slot.pingSentNs + (t1 - slot.pingSentNs) / 2n;
+        const offset = Math.abs(Number(BigInt(m.nowNs) - mid) / 1000);
+        // The probe with the shortest round trip bounds the offset best.
+        if (slot.bestRttUs === undefined || rtt < slot.bestRttUs) {
+          slot.bestRttUs = rtt;
+          slot.bestOffsetUs = offset;
+        }
+        if (slot.pingSeq < CLOCK_PINGS) {
+          this.ping(slot);
+          return;
+        }
+        if (this.clockOffsetUs === undefined || (slot.bestOffsetUs ?? 0) > this.clockOffsetUs) {
+          this.clockOffsetUs = slot.bestOffsetUs;
+          this.clockRttUs = slot.bestRttUs;
+        }
+        const t = this.nowUs();
+        if (this.params.trace) this.emitSlice(slot.actor, -1, STATE_CODE.spawning, slot.spawnUs, t);
+        slot.ready = true;
+        this.dispatch(slot);
+        return;
+      }
+      case 'slices':
+        this.emit({ kind: 'slices', data: m.data });
+        return;
+      case 'task-done':
+        this.done.add(m.task);
+        this.emit({ kind: 'task-done', task: m.task, tUs: m.tUs });
+        return;
+      case 'unit-done':
+        this.lastUnitUs = Math.max(this.lastUnitUs, m.tUs);
+        this.unitFinished(slot);
+        return;
+      case 'unit-failed':
+        this.fail({ actor: slot.actor, reason: m.reason }, slot.unit);
+        this.unitFinished(slot);
+        return;
+    }
+  }
+
+  private ping(slot: Slot): void {
+    slot.pingSeq++;
+    slot.pingSentNs = process.hrtime.bigint();
+    slot.handle.send({ kind: 'ping', seq: slot.pingSeq });
+  }
+
+  private emitSlice(actor: number, task: number, state: number, start: number, end: number): void {
+    const d = new Float64Array(SLICE_STRIDE);
+    d.set([LANE_ACTOR, actor, task, state, -1, start, end]);
+    this.emit({ kind: 'slices', data: d });
+  }
+
+  private dispatch(slot: Slot): void {
+    if (this.finishing || !slot.alive || !slot.ready || slot.unit !== undefined) return;
+    const unit = this.plan.units[this.next];
+    if (unit === undefined) return;
+    slot.unit = this.next++;
+    slot.handle.send({ kind: 'run', unitId: slot.unit, unit });
+  }
+
+  private unitFinished(slot: Slot): void {
+    slot.unit = undefined;
+    this.doneUnits++;
+    if (this.doneUnits >= this.plan.units.length) this.finish(this.failures.length > 0 ? 'failed' : 'completed');
+    else this.dispatch(slot);
+  }
+
+  private fail(f: FailureInfo, unitIndex: number | undefined): void {
+    const t = this.nowUs();
+    this.failures.push(f);
+    this.emit({ kind: 'failure', tUs: t, reason: f.reason, ...(f.actor !== undefined ? { actor: f.actor } : {}) });
+    const unit = unitIndex === undefined ? undefined : this.plan.units[unitIndex];
+    if (unit === undefined) return;
+    for (const task of unitTasks(unit)) {
+      if (this.done.has(task)) continue;
+      this.emit({ kind: 'failure', task, tUs: t, reason: `task ${task} did not finish: ${f.reason}` });
+    }
+  }
+
+  private onExit(slot: Slot, failure: string | undefined): void {
+    slot.alive = false;
+    if (this.finishing) return;
+    const reason = failure ?? 'worker stopped unexpectedly';
+    this.fail({ actor: slot.actor, reason: `${slot.info.label}: ${reason}` }, slot.unit);
+    if (slot.unit !== undefined) {
+      slot.unit = undefined;
+      this.doneUnits++;
+    }
+    if (this.doneUnits >= this.plan.units.length) {
+      this.finish('failed');
+      return;
+    }
+    if (!this.slots.some((s) => s.alive)) {
+      // No worker left: the remaining units can never run.
+      while (this.next < this.plan.units.length) this.fail({ reason: 'no worker left to run it' }, this.next++);
+      this.finish('failed');
+    }
+  }
+
+  /** Ends the run: all units done, or (with `kill`) cancel and time-out stop every worker at once. */
+  finish(status: RunStatus, reason?: string, kill = false): void {
+    if (this.finishing) return;
+    this.finishing = true;
+    this.killAll = kill;
+    this.status = status;
+    if (reason) {
+      this.failures.push({ reason });
+      this.emit({ kind: 'failure', tUs: this.nowUs(), reason });
+    }
+    this.resolveEnd();
+  }
+
+  private async teardown(): Promise<void> {
+    const graceful = !this.killAll;
+    await Promise.all(
+      this.slots.map(async (s) => {
+        if (!s.alive) return s.handle.exited;
+        if (!graceful) return s.handle.kill();
+        s.handle.stop();
+        const timer = setTimeout(() => void s.handle.kill(), STOP_GRACE_MS);
+        await s.handle.exited;
+        clearTimeout(timer);
+      }),
+    );
+  }
+}
