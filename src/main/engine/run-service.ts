@@ -3,8 +3,10 @@
 // and the browser host's WebSocket both delegate here.
 import type { RunMessage, StartResult } from '../../shared/contract';
 import type { MachineInfo } from '../../shared/events';
-import type { ScenarioInfo } from '../../shared/scenarios';
-import type { WorkerEntries } from './types';
+import { SCENARIO_CATALOG, parseRunParams, type ScenarioInfo } from '../../shared/scenarios';
+import { EventBatcher } from './event-batcher';
+import { machineInfo, startRun } from './engine';
+import type { RunHandle, WorkerEntries } from './types';
 
 export interface RunService {
   machineInfo(): MachineInfo;
@@ -21,4 +23,65 @@ export interface RunService {
 
 export interface RunServiceOptions {
   readonly entries: WorkerEntries;
+}
+
+/** Longest gap between two event messages to a window: one animation frame. */
+export const FRAME_MS = 16;
+
+export function createRunService(options: RunServiceOptions): RunService {
+  const listeners = new Set<(message: RunMessage) => void>();
+  let current: { readonly runId: string; readonly handle: RunHandle; readonly pump: Promise<void> } | undefined;
+  const machine = machineInfo();
+  const broadcast = (m: RunMessage): void => {
+    for (const l of listeners) {
+      try {
+        l(m);
+      } catch {
+        // A failing listener (a closed window or socket) must not stop the others.
+      }
+    }
+  };
+
+  const pump = async (runId: string, handle: RunHandle): Promise<void> => {
+    const batcher = new EventBatcher((events) => broadcast({ kind: 'events', runId, events }), FRAME_MS);
+    try {
+      for await (const ev of handle.events) batcher.push(ev);
+      batcher.flush();
+      broadcast({ kind: 'end', runId, summary: await handle.summary });
+    } catch (e) {
+      batcher.flush();
+      broadcast({ kind: 'error', runId, error: `the engine failed: ${e instanceof Error ? e.message : String(e)}` });
+    } finally {
+      batcher.dispose();
+      if (current?.runId === runId) current = undefined;
+    }
+  };
+
+  return {
+    machineInfo: () => machine,
+    listScenarios: () => SCENARIO_CATALOG,
+    startRun(input) {
+      if (current) return { ok: false, error: 'a run is already in progress: cancel it or wait for it to finish' };
+      const parsed = parseRunParams(input, machine.logicalCores);
+      if (!parsed.ok) return { ok: false, error: parsed.error };
+      const handle = startRun(parsed.params, { entries: options.entries });
+      const runId = handle.meta.runId;
+      current = { runId, handle, pump: pump(runId, handle) };
+      return { ok: true, meta: handle.meta };
+    },
+    cancelRun(runId) {
+      if (current?.runId === runId) current.handle.cancel();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async dispose() {
+      const run = current;
+      if (!run) return;
+      run.handle.cancel();
+      await run.handle.summary;
+      await run.pump;
+    },
+  };
 }
