@@ -64,10 +64,7 @@ export async function runHostCli(
     });
   } catch (err) {
     await service.dispose();
-    fail(
-      `cannot listen on port ${parsed.args.port}: ${err instanceof Error ? err.message : String(err)}`,
-      1,
-    );
+    fail(`cannot start: ${err instanceof Error ? err.message : String(err)}`, 1);
   }
   process.stdout.write(`CoreScope browser host: ${host.url}\n`);
 }

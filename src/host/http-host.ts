@@ -33,8 +33,8 @@ function notFound(_req: IncomingMessage, res: ServerResponse): void {
 
 export function startHost(opts: HostOptions): Promise<RunningHost> {
   if (!existsSync(opts.rendererDir)) {
-    process.stderr.write(
-      `warning: ${opts.rendererDir} does not exist; run \`npm run build\` first\n`,
+    return Promise.reject(
+      new Error(`${opts.rendererDir} does not exist: run \`npm run build\` first`),
     );
   }
   const serveStatic = sirv(opts.rendererDir, {

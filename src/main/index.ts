@@ -1,0 +1,75 @@
+// Electron main process: a thin shell. It creates one locked-down window, answers the IPC
+// contract by delegating to the engine's RunService, forwards run messages to the window, and
+// disposes the service (every worker and child process) when the app goes away.
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { IPC, type RunMessage } from '../shared/contract';
+import { createRunService } from './engine/run-service';
+import threadEntry from '../workers/thread-entry?modulePath';
+import processEntry from '../workers/process-entry?modulePath';
+import { installCsp, shellCsp } from './csp';
+import { registerIpcHandlers } from './ipc-handlers';
+import { guardContents } from './window-guards';
+import { pageSource, windowSpec } from './window-options';
+
+app.enableSandbox();
+
+const page = pageSource(__dirname, process.env['ELECTRON_RENDERER_URL']);
+const service = createRunService({ entries: { thread: threadEntry, process: processEntry } });
+let mainWindow: BrowserWindow | undefined;
+
+// Every webContents, not only ours: a denied navigation must stay denied whatever opened it.
+app.on('web-contents-created', (_event, contents) => guardContents(contents));
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow(windowSpec(__dirname));
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = undefined;
+  });
+  if (page.kind === 'url') void win.loadURL(page.url);
+  else void win.loadFile(page.path);
+  return win;
+}
+
+function forward(message: RunMessage): void {
+  const win = mainWindow;
+  if (win !== undefined && !win.isDestroyed()) win.webContents.send(IPC.runMessage, message);
+}
+
+let disposed = false;
+function disposeService(): Promise<void> {
+  if (disposed) return Promise.resolve();
+  disposed = true;
+  return service.dispose();
+}
+
+void app.whenReady().then(() => {
+  const ses = session.defaultSession;
+  installCsp(ses, shellCsp(page.kind === 'url' ? page.url : undefined));
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+
+  registerIpcHandlers(ipcMain, service, {
+    webContentsId: () => mainWindow?.webContents.id,
+    pageUrl: page.url,
+  });
+  service.subscribe(forward);
+  mainWindow = createWindow();
+
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+  });
+});
+
+app.on('window-all-closed', () => {
+  void disposeService().finally(() => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+});
+
+// Hold the quit until every worker and child process has stopped.
+app.on('before-quit', (event) => {
+  if (disposed) return;
+  event.preventDefault();
+  void disposeService().finally(() => app.quit());
+});
