@@ -1,0 +1,101 @@
+// Parses the trace CLI's flags into validated run parameters. Pure (no I/O, no exit): commander
+// reads the flag syntax, the shared zod schema (via parseRunParams) judges the values, so the CLI
+// reports the same ranges as the app. Every failure is ONE line naming the flag and its range.
+import { Command, CommanderError } from 'commander';
+import { LIMITS, MODELS, SCENARIOS, VARIANTS, type RunParams } from '../../shared/params';
+import { parseRunParams } from '../../shared/scenarios';
+
+export interface CliOptions {
+  readonly params: RunParams;
+  readonly out: string;
+  /** Print the summary as one JSON line on stdout instead of a sentence. */
+  readonly json: boolean;
+}
+
+export type CliParse =
+  | { readonly kind: 'run'; readonly options: CliOptions }
+  | { readonly kind: 'help'; readonly text: string }
+  | { readonly kind: 'error'; readonly error: string };
+
+/** A plain decimal number: no "2x", "", "NaN", "0x10", "Infinity". */
+const NUMERIC = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+const NUMERIC_FLAGS = {
+  workers: `a whole number from ${LIMITS.workers.min} to ${LIMITS.workers.max} (at most ${LIMITS.workers.max} workers)`,
+  tasks: `a whole number from ${LIMITS.tasks.min} to ${LIMITS.tasks.max} (at most ${LIMITS.tasks.max} tasks)`,
+  size: `a whole number from ${LIMITS.size.min} to ${LIMITS.size.max}`,
+  scale: `a number from ${LIMITS.scale.min} to ${LIMITS.scale.max}`,
+} as const;
+
+const NUMERIC_NAMES = ['workers', 'tasks', 'size', 'scale'] as const;
+
+function program(): Command {
+  return new Command('corescope-trace')
+    .description('Run a scenario under a concurrency model and write a Chrome trace (Perfetto).')
+    .requiredOption('--scenario <id>', `one of ${SCENARIOS.join(', ')}`)
+    .requiredOption('--model <model>', `one of ${MODELS.join(', ')}`)
+    .option('--workers <n>', `pool size, ${NUMERIC_FLAGS.workers}; default: logical cores`)
+    .option('--tasks <n>', `number of tasks, ${NUMERIC_FLAGS.tasks}`)
+    .option('--size <n>', 'work per task (see the scenario)')
+    .option('--scale <x>', `time scale for sleeps and latencies, ${NUMERIC_FLAGS.scale}`)
+    .option('--variant <v>', `${VARIANTS.join(' or ')} (fib-sleep)`)
+    .option('--no-trace', 'run without instrumentation (for overhead comparisons)')
+    .option('--json', 'print the summary as one JSON line')
+    .requiredOption('--out <file>', 'where to write the trace (.json)')
+    .helpOption('-h, --help', 'show this help')
+    .allowExcessArguments(false)
+    .showSuggestionAfterError(false)
+    .exitOverride();
+}
+
+/** The flag name for an error from parseRunParams ("workers must be ..." → "--workers must ..."). */
+function flagError(message: string): string {
+  return `error: ${message.replace(/^(scenario|model|workers|tasks|size|scale|variant)\b:?/, '--$1')}`;
+}
+
+export function parseCliArgs(argv: readonly string[], cores: number): CliParse {
+  const cmd = program();
+  let help = '';
+  cmd.configureOutput({
+    writeOut: (s) => (help += s),
+    writeErr: () => undefined,
+    outputError: () => undefined,
+  });
+  try {
+    cmd.parse([...argv], { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help') {
+        return { kind: 'help', text: help };
+      }
+      return { kind: 'error', error: e.message.split('\n')[0] ?? 'error: bad arguments' };
+    }
+    throw e;
+  }
+  const raw: Record<string, unknown> = cmd.opts();
+  const input: Record<string, unknown> = {
+    scenario: raw.scenario,
+    model: raw.model,
+    trace: raw.trace !== false,
+  };
+  for (const flag of NUMERIC_NAMES) {
+    const value = raw[flag];
+    if (value === undefined) continue;
+    const text = String(value).trim();
+    const n = Number(text);
+    if (!NUMERIC.test(text) || !Number.isFinite(n)) {
+      return {
+        kind: 'error',
+        error: `error: --${flag} must be ${NUMERIC_FLAGS[flag]}, not "${String(value)}"`,
+      };
+    }
+    input[flag] = n;
+  }
+  if (raw.variant !== undefined) input.variant = raw.variant;
+  const out = String(raw.out ?? '');
+  if (out.trim() === '') return { kind: 'error', error: 'error: --out must name a file' };
+
+  const parsed = parseRunParams(input, cores);
+  if (!parsed.ok) return { kind: 'error', error: flagError(parsed.error) };
+  return { kind: 'run', options: { params: parsed.params, out, json: raw.json === true } };
+}
