@@ -1,0 +1,98 @@
+// The app in Chromium against the real browser host and engine: lanes per core, a parallel run
+// drawn on both cores, Cancel, bad input, and back-to-back runs. Waits on data-run-state, never
+// on fixed sleeps.
+import { availableParallelism } from 'node:os';
+import { test, expect } from './fixtures';
+import { descendants } from './support/proc';
+
+const CORES = availableParallelism();
+
+test('shows one lane per logical core', async ({ app }, testInfo) => {
+  await expect(app.laneLabels()).toHaveCount(CORES);
+  for (let k = 0; k < CORES; k++) {
+    await expect(app.coreLanes.getByText(`CPU ${k}`, { exact: true })).toBeVisible();
+  }
+  await app.page.screenshot({ path: testInfo.outputPath('idle.png'), fullPage: true });
+});
+
+test('a cpu-bound run under processes draws on every core and fills the table', async ({
+  app,
+}, testInfo) => {
+  const workers = Math.min(CORES, 2);
+  await app.fill({ Scenario: 'cpu-bound', Model: 'processes', Workers: workers, Tasks: 4 });
+  await app.run();
+  await app.expectState('finished', 60_000);
+  expect(await app.statesSeen()).toContain('running');
+  await expect(app.alert).toHaveCount(0);
+
+  const perCore = await app.coreSlices();
+  expect(perCore).toHaveLength(CORES);
+  expect(perCore.filter((n) => n > 0).length).toBeGreaterThanOrEqual(workers);
+  await expect(app.summary).toBeVisible();
+  await app.page.screenshot({
+    path: testInfo.outputPath('cpu-bound-processes.png'),
+    fullPage: true,
+  });
+
+  await app.showTable();
+  await expect(app.sliceTable).toBeVisible();
+  await expect(app.sliceTable.locator('tbody tr').first()).toBeVisible();
+  expect(await app.sliceTable.locator('tbody tr').count()).toBeGreaterThan(0);
+  await app.page.screenshot({ path: testInfo.outputPath('slice-table.png'), fullPage: true });
+});
+
+test('Cancel stops a long run within a second and leaves no process behind', async ({
+  app,
+  host,
+}, testInfo) => {
+  expect(descendants(host.pid)).toEqual([]);
+  await app.fill({ Scenario: 'cpu-bound', Model: 'processes', Workers: 2, Tasks: 200, Size: 2000 });
+  await app.run();
+  await app.expectState('running');
+  // Wait until the pool's child processes really exist, so Cancel has something to stop.
+  await expect.poll(() => descendants(host.pid).length, { timeout: 15_000 }).toBeGreaterThan(0);
+  await app.page.screenshot({ path: testInfo.outputPath('running.png'), fullPage: true });
+
+  const t0 = Date.now();
+  await app.cancel();
+  await expect.poll(() => descendants(host.pid), { timeout: 2_000, intervals: [25] }).toEqual([]);
+  const goneMs = Date.now() - t0;
+  await expect(app.root).not.toHaveAttribute('data-run-state', 'running', { timeout: 2_000 });
+  const settledMs = Date.now() - t0;
+  testInfo.annotations.push({
+    type: 'cancel',
+    description: `children gone ${goneMs} ms, UI settled ${settledMs} ms`,
+  });
+  expect(goneMs).toBeLessThan(1_000);
+  expect(settledMs).toBeLessThan(1_500);
+  await app.page.screenshot({ path: testInfo.outputPath('cancelled.png'), fullPage: true });
+});
+
+test('an invalid parameter shows an error and starts nothing', async ({ app, host }, testInfo) => {
+  await app.fill({ Scenario: 'cpu-bound', Model: 'processes', Workers: 0 });
+  await app.run();
+  await expect(app.alert).toBeVisible();
+  await expect(app.alert).toContainText(/workers/i);
+  expect(await app.statesSeen()).not.toContain('running');
+  expect(await app.state()).not.toBe('running');
+  expect(descendants(host.pid)).toEqual([]);
+  await app.page.screenshot({ path: testInfo.outputPath('invalid-workers.png'), fullPage: true });
+});
+
+test('a second run after the first works', async ({ app }, testInfo) => {
+  await app.fill({ Scenario: 'say-after', Model: 'async', Scale: 0.05 });
+  await app.run();
+  await app.expectState('finished', 30_000);
+  const firstSummary = await app.summary.innerText();
+
+  await app.fill({ Model: 'sequential' });
+  await app.run();
+  await expect
+    .poll(async () => (await app.statesSeen()).filter((s) => s === 'running').length)
+    .toBe(2);
+  await app.expectState('finished', 30_000);
+  await expect(app.alert).toHaveCount(0);
+  await expect(app.summary).toBeVisible();
+  expect(await app.summary.innerText()).not.toBe(firstSummary);
+  await app.page.screenshot({ path: testInfo.outputPath('second-run.png'), fullPage: true });
+});

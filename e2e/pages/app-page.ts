@@ -1,0 +1,102 @@
+// Page object of the CoreScope window. Speaks only in the hooks the UI promises: data-run-state,
+// the core-lanes container with data-core-slices, the slice table, the run summary, role=alert,
+// the Run/Cancel/Table buttons and the labelled run form.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/**
+ * Page-side recorder of data-run-state changes, appended to <html data-e2e-states>. A string, so
+ * this Node-typed file needs no DOM types; evaluate() runs it over CDP, outside the page's CSP.
+ */
+const RECORD_STATES = `(() => {
+  const log = document.documentElement;
+  log.dataset.e2eStates = '';
+  new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.target instanceof Element) log.dataset.e2eStates += (r.target.getAttribute('data-run-state') || '') + ',';
+    }
+  }).observe(log, { attributes: true, subtree: true, attributeFilter: ['data-run-state'] });
+})()`;
+
+export type RunState = 'idle' | 'running' | 'finished' | 'error';
+
+export interface RunForm {
+  readonly Scenario?: string;
+  readonly Model?: string;
+  readonly Workers?: number;
+  readonly Tasks?: number;
+  readonly Size?: number;
+  readonly Scale?: number;
+}
+
+export class AppPage {
+  readonly root: Locator;
+  readonly coreLanes: Locator;
+  readonly sliceTable: Locator;
+  readonly summary: Locator;
+  readonly alert: Locator;
+
+  constructor(readonly page: Page) {
+    this.root = page.locator('[data-run-state]').first();
+    this.coreLanes = page.getByTestId('core-lanes');
+    this.sliceTable = page.getByTestId('slice-table');
+    this.summary = page.getByTestId('run-summary');
+    this.alert = page.getByRole('alert');
+  }
+
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+    await this.ready();
+  }
+
+  /** Waits for the idle app and starts recording its run states. */
+  async ready(): Promise<void> {
+    await this.expectState('idle');
+    await this.page.evaluate(RECORD_STATES);
+  }
+
+  /** Run states seen since open(), in order (recorded page-side: a short 'running' is not missed). */
+  async statesSeen(): Promise<string[]> {
+    const raw = (await this.page.locator('html').getAttribute('data-e2e-states')) ?? '';
+    return raw.split(',').filter((s) => s !== '');
+  }
+
+  async expectState(state: RunState, timeout = 15_000): Promise<void> {
+    await expect(this.root).toHaveAttribute('data-run-state', state, { timeout });
+  }
+
+  async state(): Promise<string | null> {
+    return this.root.getAttribute('data-run-state');
+  }
+
+  laneLabels(): Locator {
+    return this.coreLanes.getByText(/^CPU \d+$/);
+  }
+
+  async fill(form: RunForm): Promise<void> {
+    for (const [label, value] of Object.entries(form)) {
+      if (value === undefined) continue;
+      const field = this.page.getByLabel(label, { exact: true });
+      const tag = await field.evaluate((el) => el.tagName.toLowerCase());
+      if (tag === 'select') await field.selectOption(String(value));
+      else await field.fill(String(value));
+    }
+  }
+
+  async run(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Run', exact: true }).click();
+  }
+
+  async cancel(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  }
+
+  async showTable(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Table', exact: true }).click();
+  }
+
+  /** Running slices per core lane, from the lanes' data-core-slices attribute. */
+  async coreSlices(): Promise<number[]> {
+    const raw = (await this.coreLanes.getAttribute('data-core-slices')) ?? '';
+    return raw === '' ? [] : raw.split(',').map(Number);
+  }
+}

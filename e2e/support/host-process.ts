@@ -1,0 +1,90 @@
+// Starts the browser host as a child process, reads the URL it prints, and stops it (SIGTERM,
+// then SIGKILL) afterwards. Tests get its pid to look for leftover child processes.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { SERVE_CJS, ROOT, requireBuilt } from './paths';
+
+export interface HostProcess {
+  readonly url: string;
+  readonly origin: string;
+  readonly port: number;
+  readonly pid: number;
+  /** Everything the host wrote so far, for failure messages. */
+  output(): string;
+  stop(): Promise<number | null>;
+}
+
+const READY = /CoreScope browser host: (http:\/\/[^\s]+)/;
+
+function exited(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+export async function startHostProcess(
+  args: readonly string[] = ['--port', '0'],
+): Promise<HostProcess> {
+  requireBuilt(SERVE_CJS);
+  const child = spawn(process.execPath, [SERVE_CJS, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  const pid = child.pid;
+  if (pid === undefined) throw new Error('could not start the browser host');
+
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`host did not print its URL in 15 s:\n${log}`)),
+      15_000,
+    );
+    const onData = (chunk: Buffer): void => {
+      log += chunk.toString();
+      const m = READY.exec(log);
+      if (m?.[1] !== undefined) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`host exited with ${code} before listening:\n${log}`));
+    });
+  });
+  const parsed = new URL(url);
+
+  return {
+    url,
+    origin: parsed.origin,
+    port: Number(parsed.port),
+    pid,
+    output: () => log,
+    stop: async () => {
+      const done = exited(child);
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      const code = await done;
+      clearTimeout(timer);
+      return code;
+    },
+  };
+}
+
+/** Runs serve.cjs with arguments that should make it refuse to start. */
+export function runHostExpectingExit(
+  args: readonly string[],
+): Promise<{ code: number | null; stderr: string }> {
+  requireBuilt(SERVE_CJS);
+  const child = spawn(process.execPath, [SERVE_CJS, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  return exited(child).then((code) => {
+    clearTimeout(timer);
+    return { code, stderr };
+  });
+}
