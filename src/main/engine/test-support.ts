@@ -1,0 +1,50 @@
+// Helpers for the engine's tests: run to the end on the built worker entries, and list what this
+// process has left behind (child processes, extra OS threads).
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseRunParams } from '../../shared/scenarios';
+import type { RunParamsInput } from '../../shared/params';
+import { RunStore } from '../../shared/run-store';
+import { defaultEntries, startRun } from './engine';
+import type { RunSummary, StartOptions } from './types';
+
+export const ENTRIES = defaultEntries(join(__dirname, '../../../out/node'));
+
+export interface Finished {
+  readonly store: RunStore;
+  readonly summary: RunSummary;
+}
+
+export async function runToEnd(
+  input: RunParamsInput,
+  extra: Omit<StartOptions, 'entries'> = {},
+): Promise<Finished> {
+  const parsed = parseRunParams(input, 2);
+  if (!parsed.ok) throw new Error(parsed.error);
+  const handle = startRun(parsed.params, { entries: ENTRIES, ...extra });
+  const store = new RunStore(handle.meta);
+  for await (const ev of handle.events) store.apply(ev);
+  return { store, summary: await handle.summary };
+}
+
+/** Pids of live processes whose parent is this process (Linux). */
+export function childPids(): number[] {
+  const out: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'latin1');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const state = fields[0];
+      if (Number(fields[1]) === process.pid && state !== 'Z') out.push(Number(name));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return out;
+}
+
+/** Number of OS threads of this process. */
+export function threadCount(): number {
+  return readdirSync('/proc/self/task').length;
+}
