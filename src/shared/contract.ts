@@ -5,8 +5,7 @@ import type { RunParamsInput } from './params';
 import type { ScenarioInfo } from './scenarios';
 
 export type StartResult =
-  | { readonly ok: true; readonly meta: RunMeta }
-  | { readonly ok: false; readonly error: string };
+  { readonly ok: true; readonly meta: RunMeta } | { readonly ok: false; readonly error: string };
 
 /** What a subscriber receives: a run's event batches, then exactly one end message. */
 export type RunMessage =

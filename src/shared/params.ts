@@ -36,10 +36,16 @@ export const RunParamsSchema = z
     size: intIn('size', LIMITS.size).optional(),
     scale: z
       .number({ error: 'scale must be a number' })
-      .min(LIMITS.scale.min, { error: `scale must be from ${LIMITS.scale.min} to ${LIMITS.scale.max}` })
-      .max(LIMITS.scale.max, { error: `scale must be from ${LIMITS.scale.min} to ${LIMITS.scale.max}` })
+      .min(LIMITS.scale.min, {
+        error: `scale must be from ${LIMITS.scale.min} to ${LIMITS.scale.max}`,
+      })
+      .max(LIMITS.scale.max, {
+        error: `scale must be from ${LIMITS.scale.min} to ${LIMITS.scale.max}`,
+      })
       .optional(),
-    variant: z.enum(VARIANTS, { error: `variant must be one of ${VARIANTS.join(', ')}` }).optional(),
+    variant: z
+      .enum(VARIANTS, { error: `variant must be one of ${VARIANTS.join(', ')}` })
+      .optional(),
     trace: z.boolean().optional(),
   })
   .strict();

@@ -7,7 +7,10 @@ const PROCESSOR_INDEX = 36;
 export function parseStatCore(text: string): number {
   const close = text.lastIndexOf(')');
   if (close < 0) return -1;
-  const fields = text.slice(close + 2).trim().split(' ');
+  const fields = text
+    .slice(close + 2)
+    .trim()
+    .split(' ');
   const core = Number(fields[PROCESSOR_INDEX]);
   return Number.isInteger(core) && core >= 0 ? core : -1;
 }

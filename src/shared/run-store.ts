@@ -126,7 +126,8 @@ export class RunStore {
     if (this.os.length === 0) return [];
     const cores = this.os[0]?.busy.length ?? 0;
     const sum = new Array<number>(cores).fill(0);
-    for (const s of this.os) for (let c = 0; c < cores; c++) sum[c] = (sum[c] ?? 0) + (s.busy[c] ?? 0);
+    for (const s of this.os)
+      for (let c = 0; c < cores; c++) sum[c] = (sum[c] ?? 0) + (s.busy[c] ?? 0);
     return sum.map((v) => v / this.os.length);
   }
 

@@ -110,17 +110,27 @@ export function parseRunParams(input: unknown, defaultWorkers: number): ParseRes
     const unknownKeys = issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : '';
     return {
       ok: false,
-      error: unknownKeys ? `unknown parameter: ${unknownKeys}` : message.startsWith(path) ? message : `${path}: ${message}`,
+      error: unknownKeys
+        ? `unknown parameter: ${unknownKeys}`
+        : message.startsWith(path)
+          ? message
+          : `${path}: ${message}`,
     };
   }
   const p = parsed.data;
   const info = scenarioInfo(p.scenario);
   const size = p.size ?? info.defaults.size;
   if (p.scenario === 'fib-sleep' && size > FIB_MAX_N) {
-    return { ok: false, error: `size must be from 1 to ${FIB_MAX_N} for fib-sleep (fib(${FIB_MAX_N}) makes ${fibCalls(FIB_MAX_N)} calls; at most 10000 tasks)` };
+    return {
+      ok: false,
+      error: `size must be from 1 to ${FIB_MAX_N} for fib-sleep (fib(${FIB_MAX_N}) makes ${fibCalls(FIB_MAX_N)} calls; at most 10000 tasks)`,
+    };
   }
   if (p.scenario === 'mixed' && size > MIXED_MAX_MIB) {
-    return { ok: false, error: `size must be from 1 to ${MIXED_MAX_MIB} for mixed (MiB read per task)` };
+    return {
+      ok: false,
+      error: `size must be from 1 to ${MIXED_MAX_MIB} for mixed (MiB read per task)`,
+    };
   }
   const params: RunParams = {
     scenario: p.scenario,

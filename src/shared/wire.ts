@@ -42,7 +42,9 @@ export function encodeRunMessage(m: RunMessage): WireRunMessage {
   return {
     kind: 'events',
     runId: m.runId,
-    events: m.events.map((e) => (e.kind === 'slices' ? { kind: 'slices', data: Array.from(e.data) } : e)),
+    events: m.events.map((e) =>
+      e.kind === 'slices' ? { kind: 'slices', data: Array.from(e.data) } : e,
+    ),
   };
 }
 
