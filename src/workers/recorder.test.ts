@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { F_CORE, F_END, F_LANE, F_START, F_STATE, LANE_ACTOR, LANE_TASK, SLICE_STRIDE } from '../shared/events';
+import { STATE_CODE } from '../shared/states';
+import type { CoreProbe, CoreSample } from './core-probe';
+import { Recorder } from './recorder';
+
+function rows(batches: Float64Array[]) {
+  const out: { lane: number; state: number; core: number; start: number; end: number }[] = [];
+  for (const b of batches) {
+    for (let o = 0; o < b.length; o += SLICE_STRIDE) {
+      out.push({
+        lane: b[o + F_LANE] ?? -1,
+        state: b[o + F_STATE] ?? -1,
+        core: b[o + F_CORE] ?? -1,
+        start: b[o + F_START] ?? 0,
+        end: b[o + F_END] ?? 0,
+      });
+    }
+  }
+  return out;
+}
+
+function busyWait(us: number): void {
+  const end = performance.now() + us / 1000;
+  while (performance.now() < end);
+}
+
+describe('Recorder', () => {
+  it('turns state changes into non-overlapping thread slices and task slices', () => {
+    const batches: Float64Array[] = [];
+    const rec = new Recorder(3, process.hrtime.bigint(), true, undefined, (d) => batches.push(d));
+    rec.thread('running', 7);
+    rec.taskState(7, 'running');
+    busyWait(200);
+    rec.thread('sleeping', 7);
+    rec.taskState(7, 'sleeping');
+    busyWait(200);
+    rec.flush(rec.now(), true);
+    const r = rows(batches);
+    const thread = r.filter((s) => s.lane === LANE_ACTOR);
+    expect(thread.map((s) => s.state)).toEqual([STATE_CODE.running, STATE_CODE.sleeping]);
+    expect(thread[1]?.start).toBe(thread[0]?.end);
+    expect(r.filter((s) => s.lane === LANE_TASK)).toHaveLength(2);
+    expect(batches[0]?.[1]).toBe(3);
+  });
+
+  it('splits a running slice when the probe reports a new core, and marks run-queue waits', () => {
+    let sample: CoreSample = { core: 0, runDelayNs: 0 };
+    const probe: CoreProbe = { read: () => sample, close: () => undefined };
+    const batches: Float64Array[] = [];
+    const rec = new Recorder(0, process.hrtime.bigint(), true, probe, (d) => batches.push(d));
+    rec.thread('running', 1);
+    busyWait(2500);
+    sample = { core: 1, runDelayNs: 0 };
+    rec.tick();
+    busyWait(2500);
+    sample = { core: 0, runDelayNs: 1_000_000 };
+    rec.tick();
+    rec.flush(rec.now(), true);
+    const r = rows(batches);
+    // The thread keeps running after the wait, on core 0 again, until the flush closes it.
+    expect(r.map((s) => [s.state, s.core])).toEqual([
+      [STATE_CODE.running, 0],
+      [STATE_CODE.running, 1],
+      [STATE_CODE.preempted, -1],
+      [STATE_CODE.running, 0],
+    ]);
+    const pre = r[2];
+    expect((pre?.end ?? 0) - (pre?.start ?? 0)).toBeCloseTo(1000, -1);
+  });
+
+  it('records nothing when tracing is off', () => {
+    const batches: Float64Array[] = [];
+    const rec = new Recorder(0, process.hrtime.bigint(), false, undefined, (d) => batches.push(d));
+    rec.thread('running', 1);
+    rec.tick();
+    rec.flush(rec.now(), true);
+    expect(batches).toHaveLength(0);
+  });
+
+  it('an idle event loop waits on I/O if any task does, else on a timer', () => {
+    const rec = new Recorder(0, process.hrtime.bigint(), true, undefined, () => undefined);
+    rec.taskState(1, 'sleeping');
+    expect(rec.waitingState()).toBe('sleeping');
+    rec.taskState(2, 'io-wait');
+    expect(rec.waitingState()).toBe('io-wait');
+    rec.taskState(2, 'done');
+    rec.taskState(1, 'done');
+    expect(rec.waitingState()).toBe('idle');
+  });
+});
