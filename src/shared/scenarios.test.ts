@@ -6,7 +6,16 @@ describe('parseRunParams', () => {
     const r = parseRunParams({ scenario: 'cpu-bound', model: 'threads' }, 6);
     expect(r).toEqual({
       ok: true,
-      params: { scenario: 'cpu-bound', model: 'threads', workers: 6, tasks: 4, size: 200, scale: 1, variant: 'nonblocking', trace: true },
+      params: {
+        scenario: 'cpu-bound',
+        model: 'threads',
+        workers: 6,
+        tasks: 4,
+        size: 200,
+        scale: 1,
+        variant: 'nonblocking',
+        trace: true,
+      },
     });
   });
 
