@@ -9,7 +9,8 @@ import processEntry from '../workers/process-entry?modulePath';
 import { installCsp, shellCsp } from './csp';
 import { registerIpcHandlers } from './ipc-handlers';
 import { guardContents } from './window-guards';
-import { pageSource, windowSpec } from './window-options';
+import { createMainWindow } from './window';
+import { pageSource } from './window-options';
 
 app.enableSandbox();
 
@@ -21,13 +22,10 @@ let mainWindow: BrowserWindow | undefined;
 app.on('web-contents-created', (_event, contents) => guardContents(contents));
 
 function createWindow(): BrowserWindow {
-  const win = new BrowserWindow(windowSpec(__dirname));
-  win.once('ready-to-show', () => win.show());
+  const win = createMainWindow(__dirname, page);
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = undefined;
   });
-  if (page.kind === 'url') void win.loadURL(page.url);
-  else void win.loadFile(page.path);
   return win;
 }
 

@@ -1,8 +1,8 @@
-// Navigation, new windows and webviews are denied on every webContents; the window options
-// keep the security checklist.
+// Navigation, new windows and webviews are denied on every webContents; the page source is
+// the built file or a loopback dev server, nothing else.
 import { describe, expect, it } from 'vitest';
 import { guardContents, type GuardableContents } from './window-guards';
-import { pageSource, windowSpec } from './window-options';
+import { pageSource } from './window-options';
 
 describe('guardContents', () => {
   it('prevents navigation, redirects and webviews, and denies window.open', () => {
@@ -22,19 +22,7 @@ describe('guardContents', () => {
   });
 });
 
-describe('window options', () => {
-  it('isolates and sandboxes the renderer without Node', () => {
-    const prefs = windowSpec('/app/out/main').webPreferences;
-    expect(prefs).toMatchObject({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      webviewTag: false,
-    });
-    expect(prefs.preload).toBe('/app/out/preload/index.js');
-  });
-
+describe('pageSource', () => {
   it('loads the built file unless a loopback dev server is given', () => {
     expect(pageSource('/app/out/main', undefined)).toEqual({
       kind: 'file',
@@ -42,6 +30,7 @@ describe('window options', () => {
       url: 'file:///app/out/renderer/index.html',
     });
     expect(pageSource('/app/out/main', 'http://localhost:5173/').kind).toBe('url');
+    expect(pageSource('/app/out/main', 'http://localhost.evil.example/').kind).toBe('file');
     expect(pageSource('/app/out/main', 'https://evil.example/').kind).toBe('file');
   });
 });
