@@ -7,9 +7,9 @@
 export type LaneKind = 'core' | 'actor' | 'task';
 
 export class Lane {
-  starts = new Float64Array(16);
-  ends = new Float64Array(16);
-  maxEnds = new Float64Array(16);
+  starts: Float64Array<ArrayBuffer> = new Float64Array(16);
+  ends: Float64Array<ArrayBuffer> = new Float64Array(16);
+  maxEnds: Float64Array<ArrayBuffer> = new Float64Array(16);
   /** Style key per slice (palette.ts): a state key, or an actor colour key on core lanes. */
   keys = new Uint8Array(16);
   /** Index of each slice in the RunStore (slice number, not float offset). */
@@ -23,7 +23,7 @@ export class Lane {
 
   private grow(): void {
     const cap = this.starts.length * 2;
-    const f = (a: Float64Array): Float64Array => {
+    const f = (a: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> => {
       const b = new Float64Array(cap);
       b.set(a);
       return b;

@@ -24,7 +24,7 @@ export class RectBatch {
   }
 
   /** Adds every rectangle to the current path of `ctx`. */
-  trace(ctx: CanvasRenderingContext2D, inset = 0): void {
+  trace(ctx: Pick<CanvasRenderingContext2D, 'rect'>, inset = 0): void {
     const d = this.data;
     for (let i = 0, o = 0; i < this.count; i++, o += 4) {
       ctx.rect(

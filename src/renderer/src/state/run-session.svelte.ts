@@ -1,0 +1,181 @@
+// One run at a time, from the Run button to its summary: starts and cancels runs through the
+// API, applies the run's message batches to a RunStore as they arrive, and publishes at most one
+// `version` bump per animation frame so the chart redraws once per frame however fast events come.
+// A second run resets everything.
+import type { CoreScopeApi, RunMessage } from '../../../shared/contract';
+import type { RunEvent, RunMeta, RunSummary } from '../../../shared/events';
+import type { RunParamsInput } from '../../../shared/params';
+import { RunStore } from '../../../shared/run-store';
+import { LaneIndex } from '../lib/lane-index';
+import { Notices } from './notices.svelte';
+
+export type RunState = 'idle' | 'running' | 'finished' | 'error';
+
+/** Most failure notices shown at once; the summary lists them all. */
+const MAX_FAILURE_NOTICES = 5;
+
+export class RunSession {
+  state = $state<RunState>('idle');
+  meta = $state.raw<RunMeta | undefined>(undefined);
+  summary = $state.raw<RunSummary | undefined>(undefined);
+  /** The live run's columns; replaced (not mutated reactively) per run. */
+  store = $state.raw(new RunStore());
+  index = $state.raw(new LaneIndex(1));
+  /** Bumped once per frame in which events were applied. */
+  version = $state(0);
+  /** Bumped when lanes or their labels change (new actor, task or core lane). */
+  lanesVersion = $state(0);
+  cancelling = $state(false);
+  readonly notices = new Notices();
+
+  private runId: string | undefined;
+  private starting = false;
+  private early: RunMessage[] = [];
+  private frame = 0;
+  private laneShape = '';
+  private failureNotices = 0;
+
+  /** Called after each publish with the store, e.g. to move the time window's live edge. */
+  onPublish: (store: RunStore) => void = () => undefined;
+
+  /** `api` is called lazily so a missing transport becomes a message, not a crash. */
+  constructor(
+    private readonly api: () => CoreScopeApi,
+    private cores: number,
+  ) {}
+
+  get running(): boolean {
+    return this.state === 'running';
+  }
+
+  setCores(cores: number): void {
+    this.cores = cores;
+    if (this.state === 'idle') this.index = new LaneIndex(cores);
+    this.lanesVersion++;
+  }
+
+  /** Subscribes to run messages; returns the unsubscribe function. */
+  connect(): () => void {
+    return this.api().subscribeRuns((m) => this.onMessage(m));
+  }
+
+  async start(params: RunParamsInput): Promise<void> {
+    if (this.running) return;
+    this.reset();
+    this.state = 'running';
+    this.starting = true;
+    try {
+      const result = await this.api().startRun(params);
+      if (!result.ok) {
+        this.fail(`The run did not start: ${result.error}`);
+        return;
+      }
+      this.runId = result.meta.runId;
+      this.meta = result.meta;
+      this.store = new RunStore(result.meta);
+      this.index = new LaneIndex(Math.max(this.cores, result.meta.machine.logicalCores));
+      const early = this.early.filter((m) => m.runId === result.meta.runId);
+      this.early = [];
+      this.starting = false;
+      for (const m of early) this.onMessage(m);
+    } catch (e) {
+      this.fail(`The run did not start: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      this.starting = false;
+      this.early = [];
+    }
+  }
+
+  async cancel(): Promise<void> {
+    const id = this.runId;
+    if (!this.running || id === undefined) return;
+    this.cancelling = true;
+    try {
+      await this.api().cancelRun(id);
+    } catch (e) {
+      this.notices.add(`Cancel failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  private reset(): void {
+    this.runId = undefined;
+    this.meta = undefined;
+    this.summary = undefined;
+    this.cancelling = false;
+    this.failureNotices = 0;
+    this.store = new RunStore();
+    this.index = new LaneIndex(this.cores);
+    this.notices.clear();
+    this.laneShape = '';
+    this.publish();
+  }
+
+  private fail(message: string): void {
+    this.state = 'error';
+    this.cancelling = false;
+    this.notices.add(message);
+    this.publish();
+  }
+
+  private onMessage(m: RunMessage): void {
+    if (this.starting) {
+      this.early.push(m);
+      return;
+    }
+    if (m.runId !== this.runId || !this.running) return;
+    switch (m.kind) {
+      case 'events':
+        for (const ev of m.events) this.apply(ev);
+        this.schedule();
+        break;
+      case 'end':
+        this.summary = m.summary;
+        this.state = 'finished';
+        this.cancelling = false;
+        if (m.summary.status === 'failed' && this.store.failures.length === 0) {
+          this.notices.add('The run failed.');
+        }
+        this.publish();
+        break;
+      case 'error':
+        this.fail(`The run stopped with an error: ${m.error}`);
+        break;
+    }
+  }
+
+  private apply(ev: RunEvent): void {
+    this.store.apply(ev);
+    if (ev.kind === 'failure') {
+      this.failureNotices++;
+      if (this.failureNotices <= MAX_FAILURE_NOTICES) this.notices.add(`A worker failed: ${ev.reason}`);
+      else if (this.failureNotices === MAX_FAILURE_NOTICES + 1) {
+        this.notices.add('More workers failed; the run summary lists every failure.');
+      }
+    }
+  }
+
+  private schedule(): void {
+    if (this.frame !== 0) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.publish();
+    });
+  }
+
+  /** Ingests new slices into lanes and tells the views, now. */
+  private publish(): void {
+    if (this.frame !== 0) {
+      cancelAnimationFrame(this.frame);
+      this.frame = 0;
+    }
+    this.index.ingest(this.store);
+    const idx = this.index;
+    const shape = `${idx.cores.length}/${idx.actors.size}/${idx.tasks.size}/${this.store.actors.size}/${this.store.tasks.size}`;
+    if (shape !== this.laneShape) {
+      this.laneShape = shape;
+      this.lanesVersion++;
+    }
+    this.version++;
+    this.onPublish(this.store);
+  }
+}
