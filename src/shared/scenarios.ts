@@ -6,6 +6,9 @@ import {
   type ScenarioId,
   type Variant,
 } from './params';
+import { FIB_MAX_N, fibCalls } from './fib';
+
+export { FIB_MAX_N, fibCalls };
 
 export interface ScenarioInfo {
   readonly id: ScenarioId;
@@ -82,20 +85,8 @@ export function scenarioInfo(id: ScenarioId): ScenarioInfo {
   return info;
 }
 
-/** Largest n whose fib call tree stays within the 10 000-task limit. */
-export const FIB_MAX_N = 18;
-
 /** Largest file each mixed task reads, MiB. */
 export const MIXED_MAX_MIB = 1024;
-
-/** Number of calls made by the naive recursive fib(n): 1 + calls(n-1) + calls(n-2). */
-export function fibCalls(n: number): number {
-  let a = 1; // calls(0)
-  let b = 1; // calls(1)
-  if (n <= 1) return 1;
-  for (let i = 2; i <= n; i++) [a, b] = [b, 1 + a + b];
-  return b;
-}
 
 /**
  * Validates raw input and fills defaults. `defaultWorkers` is the machine's logical core count.

@@ -42,7 +42,9 @@ export type WorkUnit =
     }
   | { readonly kind: 'download'; readonly mode: UnitMode; readonly items: readonly DownloadItem[] }
   | { readonly kind: 'cpu'; readonly mode: UnitMode; readonly items: readonly CpuItem[] }
-  | { readonly kind: 'mixed'; readonly mode: UnitMode; readonly items: readonly FileItem[] };
+  | { readonly kind: 'mixed'; readonly mode: UnitMode; readonly items: readonly FileItem[] }
+  /** Benchmark only: emit `events` slices through the recorder's real batching path. */
+  | { readonly kind: 'synthetic'; readonly events: number };
 
 export type FaultKind = 'throw' | 'exit' | 'hang';
 

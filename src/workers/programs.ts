@@ -5,7 +5,7 @@ import { get } from 'node:http';
 import { open } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { IncomingMessage } from 'node:http';
-import { fibCalls } from '../shared/scenarios';
+import { fibCalls } from '../shared/fib';
 import { assertNever } from '../shared/states';
 import type { UnitMode, WorkUnit } from '../shared/worker-protocol';
 import type { Runtime } from './runtime';
@@ -46,6 +46,9 @@ export async function runUnit(rt: Runtime, unit: WorkUnit): Promise<void> {
       return unit.mode === 'async'
         ? fibAsync(rt, unit.n, unit.task, unit.sleepMs, unit.blocking).then(() => undefined)
         : fibSequential(rt, unit.n, unit.task, unit.sleepMs, unit.blocking).then(() => undefined);
+    case 'synthetic':
+      for (let left = unit.events; left > 0; left -= 4096) rt.rec.emitSynthetic(Math.min(4096, left));
+      return;
     default:
       return assertNever(unit);
   }

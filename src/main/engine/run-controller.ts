@@ -36,6 +36,7 @@ export interface ControllerResult {
 }
 
 export function unitTasks(unit: WorkUnit): number[] {
+  if (unit.kind === 'synthetic') return [];
   if (unit.kind === 'fib') {
     const count = unit.single ? 1 : fibCalls(unit.n);
     return Array.from({ length: count }, (_, i) => unit.task + i);

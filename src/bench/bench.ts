@@ -1,0 +1,90 @@
+// `npm run bench`: the engine's quality figures on this machine, as a table and one JSON line.
+// Timings are compared as ratios inside one run (traced vs untraced, interleaved), never as
+// absolute targets.
+import { join } from 'node:path';
+import { parseRunParams } from '../shared/scenarios';
+import type { RunParamsInput } from '../shared/params';
+import { defaultEntries, machineInfo, startRun } from '../main/engine/engine';
+import type { RunSummary } from '../main/engine/types';
+import { spawnMs, throughput } from './pipeline';
+import { renderBench } from './render-bench';
+
+const entries = defaultEntries(__dirname);
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] ?? NaN) : ((s[m - 1] ?? NaN) + (s[m] ?? NaN)) / 2;
+};
+
+async function run(input: RunParamsInput): Promise<RunSummary> {
+  const p = parseRunParams(input, machineInfo().logicalCores);
+  if (!p.ok) throw new Error(p.error);
+  const h = startRun(p.params, { entries });
+  for await (const ev of h.events) void ev;
+  return h.summary;
+}
+
+async function overhead(model: 'sequential' | 'processes', repeats: number) {
+  const traced: number[] = [];
+  const untraced: number[] = [];
+  const offsets: number[] = [];
+  const base = { scenario: 'cpu-bound', model, workers: 2, tasks: 4, size: 200 } as const;
+  await run({ ...base, tasks: 1, size: 50 }); // warm the page cache and the JIT of this process
+  for (let i = 0; i < repeats; i++) {
+    const a = await run({ ...base, trace: true });
+    const b = await run({ ...base, trace: false });
+    traced.push(a.wallMs);
+    untraced.push(b.wallMs);
+    if (a.clock.maxOffsetUs !== undefined) offsets.push(a.clock.maxOffsetUs);
+  }
+  return { traced: median(traced), untraced: median(untraced), ratio: median(traced) / median(untraced), offsets };
+}
+
+async function main(): Promise<void> {
+  const repeats = Number(process.env.BENCH_REPEATS ?? 5);
+  const machine = machineInfo();
+  console.log(`CoreScope bench on ${machine.cpuModel}, ${machine.logicalCores} logical cores, ${machine.runtime}`);
+  const seq = await overhead('sequential', repeats);
+  const procs = await overhead('processes', repeats);
+  const thrThread = await throughput('thread', entries, 2, 2_000_000);
+  const thrProcess = await throughput('process', entries, 2, 2_000_000);
+  const threadSpawn: number[] = [];
+  const processSpawn: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    threadSpawn.push(await spawnMs('thread', entries));
+    processSpawn.push(await spawnMs('process', entries));
+  }
+  const renderer = process.env.BENCH_SKIP_RENDER ? undefined : await renderBench(join(__dirname, '..'));
+  const result = {
+    tracingOverheadSequential: +seq.ratio.toFixed(4),
+    tracingOverheadProcesses: +procs.ratio.toFixed(4),
+    eventsPerSecondThreads: Math.round(thrThread),
+    eventsPerSecondProcesses: Math.round(thrProcess),
+    clockOffsetUsMedian: +median(procs.offsets).toFixed(1),
+    clockOffsetUsMax: +Math.max(...procs.offsets).toFixed(1),
+    threadStartMs: +median(threadSpawn).toFixed(1),
+    processStartMs: +median(processSpawn).toFixed(1),
+    ...(renderer ?? {}),
+  };
+  const rows: [string, string, string][] = [
+    ['tracing overhead, cpu-bound sequential (traced / untraced wall)', seq.ratio.toFixed(3), '<= 1.03'],
+    ['tracing overhead, cpu-bound 2 processes', procs.ratio.toFixed(3), '<= 1.03'],
+    ['events/s, 2 worker threads -> engine', thrThread.toExponential(2), '>= 1e6'],
+    ['events/s, 2 child processes -> engine', thrProcess.toExponential(2), '>= 1e6'],
+    ['clock offset child vs engine, µs (median / max)', `${result.clockOffsetUsMedian} / ${result.clockOffsetUsMax}`, '< 50'],
+    ['start a worker thread to first message, ms (median)', result.threadStartMs.toFixed(1), ''],
+    ['start a child process to first message, ms (median)', result.processStartMs.toFixed(1), ''],
+  ];
+  if (renderer) {
+    rows.push(['draw 100 000 visible slices in Chromium, ms (median)', renderer.draw100kMs.toFixed(2), '<= 16']);
+    rows.push(['pan a 1 000 000-slice run, frame ms (median / p95)', `${renderer.pan1mFrameMs.toFixed(2)} / ${renderer.pan1mFrameP95Ms.toFixed(2)}`, '<= 16']);
+  }
+  const w = Math.max(...rows.map((r) => r[0].length));
+  for (const [k, v, t] of rows) console.log(`${k.padEnd(w)}  ${v.padStart(14)}  ${t}`);
+  console.log(`BENCH_JSON ${JSON.stringify(result)}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : String(e));
+  process.exit(1);
+});
