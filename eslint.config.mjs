@@ -155,6 +155,16 @@ export default defineConfig(
     },
   },
   {
+    files: ['src/bench/**'],
+    rules: {
+      'no-restricted-imports': restrict({
+        patterns: [
+          into(['renderer', 'preload', 'host'], 'The bench is plain Node: shared + engine.'),
+        ],
+      }),
+    },
+  },
+  {
     files: ['src/preload/**'],
     rules: {
       'no-restricted-imports': restrict({
