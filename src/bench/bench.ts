@@ -37,13 +37,20 @@ async function overhead(model: 'sequential' | 'processes', repeats: number) {
     untraced.push(b.wallMs);
     if (a.clock.maxOffsetUs !== undefined) offsets.push(a.clock.maxOffsetUs);
   }
-  return { traced: median(traced), untraced: median(untraced), ratio: median(traced) / median(untraced), offsets };
+  return {
+    traced: median(traced),
+    untraced: median(untraced),
+    ratio: median(traced) / median(untraced),
+    offsets,
+  };
 }
 
 async function main(): Promise<void> {
   const repeats = Number(process.env.BENCH_REPEATS ?? 5);
   const machine = machineInfo();
-  console.log(`CoreScope bench on ${machine.cpuModel}, ${machine.logicalCores} logical cores, ${machine.runtime}`);
+  console.log(
+    `CoreScope bench on ${machine.cpuModel}, ${machine.logicalCores} logical cores, ${machine.runtime}`,
+  );
   const seq = await overhead('sequential', repeats);
   const procs = await overhead('processes', repeats);
   const thrThread = await throughput('thread', entries, 2, 2_000_000);
@@ -54,7 +61,9 @@ async function main(): Promise<void> {
     threadSpawn.push(await spawnMs('thread', entries));
     processSpawn.push(await spawnMs('process', entries));
   }
-  const renderer = process.env.BENCH_SKIP_RENDER ? undefined : await renderBench(join(__dirname, '..'));
+  const renderer = process.env.BENCH_SKIP_RENDER
+    ? undefined
+    : await renderBench(join(__dirname, '..'));
   const result = {
     tracingOverheadSequential: +seq.ratio.toFixed(4),
     tracingOverheadProcesses: +procs.ratio.toFixed(4),
@@ -67,17 +76,33 @@ async function main(): Promise<void> {
     ...(renderer ?? {}),
   };
   const rows: [string, string, string][] = [
-    ['tracing overhead, cpu-bound sequential (traced / untraced wall)', seq.ratio.toFixed(3), '<= 1.03'],
+    [
+      'tracing overhead, cpu-bound sequential (traced / untraced wall)',
+      seq.ratio.toFixed(3),
+      '<= 1.03',
+    ],
     ['tracing overhead, cpu-bound 2 processes', procs.ratio.toFixed(3), '<= 1.03'],
     ['events/s, 2 worker threads -> engine', thrThread.toExponential(2), '>= 1e6'],
     ['events/s, 2 child processes -> engine', thrProcess.toExponential(2), '>= 1e6'],
-    ['clock offset child vs engine, µs (median / max)', `${result.clockOffsetUsMedian} / ${result.clockOffsetUsMax}`, '< 50'],
+    [
+      'clock offset child vs engine, µs (median / max)',
+      `${result.clockOffsetUsMedian} / ${result.clockOffsetUsMax}`,
+      '< 50',
+    ],
     ['start a worker thread to first message, ms (median)', result.threadStartMs.toFixed(1), ''],
     ['start a child process to first message, ms (median)', result.processStartMs.toFixed(1), ''],
   ];
   if (renderer) {
-    rows.push(['draw 100 000 visible slices in Chromium, ms (median)', renderer.draw100kMs.toFixed(2), '<= 16']);
-    rows.push(['pan a 1 000 000-slice run, frame ms (median / p95)', `${renderer.pan1mFrameMs.toFixed(2)} / ${renderer.pan1mFrameP95Ms.toFixed(2)}`, '<= 16']);
+    rows.push([
+      'draw 100 000 visible slices in Chromium, ms (median)',
+      renderer.draw100kMs.toFixed(2),
+      '<= 16',
+    ]);
+    rows.push([
+      'pan a 1 000 000-slice run, frame ms (median / p95)',
+      `${renderer.pan1mFrameMs.toFixed(2)} / ${renderer.pan1mFrameP95Ms.toFixed(2)}`,
+      '<= 16',
+    ]);
   }
   const w = Math.max(...rows.map((r) => r[0].length));
   for (const [k, v, t] of rows) console.log(`${k.padEnd(w)}  ${v.padStart(14)}  ${t}`);

@@ -6,9 +6,15 @@ import type { WorkerEntries } from '../main/engine/types';
 
 type Kind = 'thread' | 'process';
 
-function start(kind: Kind, entries: WorkerEntries, onMessage: (m: FromWorker) => void): WorkerHandle {
+function start(
+  kind: Kind,
+  entries: WorkerEntries,
+  onMessage: (m: FromWorker) => void,
+): WorkerHandle {
   const listener = { message: onMessage, exit: () => undefined };
-  return kind === 'thread' ? startThread(entries.thread, listener) : startProcess(entries.process, listener);
+  return kind === 'thread'
+    ? startThread(entries.thread, listener)
+    : startProcess(entries.process, listener);
 }
 
 /** Starts `kind`, returns ms from spawn to its `ready` message, and stops it. */
@@ -27,7 +33,12 @@ export async function spawnMs(kind: Kind, entries: WorkerEntries): Promise<numbe
 }
 
 /** `workers` workers each emit `perWorker` slices; returns slices per second received here. */
-export async function throughput(kind: Kind, entries: WorkerEntries, workers: number, perWorker: number): Promise<number> {
+export async function throughput(
+  kind: Kind,
+  entries: WorkerEntries,
+  workers: number,
+  perWorker: number,
+): Promise<number> {
   const origin = process.hrtime.bigint().toString();
   let received = 0;
   const handles: WorkerHandle[] = [];
@@ -48,10 +59,13 @@ export async function throughput(kind: Kind, entries: WorkerEntries, workers: nu
   }
   await Promise.all(readies);
   const t0 = performance.now();
-  handles.forEach((h, i) => h.send({ kind: 'run', unitId: i, unit: { kind: 'synthetic', events: perWorker } }));
+  handles.forEach((h, i) =>
+    h.send({ kind: 'run', unitId: i, unit: { kind: 'synthetic', events: perWorker } }),
+  );
   await Promise.all(dones);
   const seconds = (performance.now() - t0) / 1000;
   await Promise.all(handles.map((h) => h.kill()));
-  if (received < workers * perWorker) throw new Error(`lost slices: ${received} of ${workers * perWorker}`);
+  if (received < workers * perWorker)
+    throw new Error(`lost slices: ${received} of ${workers * perWorker}`);
   return received / seconds;
 }

@@ -12,4 +12,3 @@ export function fibCalls(n: number): number {
   for (let i = 2; i <= n; i++) [a, b] = [b, 1 + a + b];
   return b;
 }
-

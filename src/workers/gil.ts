@@ -44,7 +44,11 @@ export class Gil {
       }
       const switches = Atomics.load(g, SWITCH);
       const r = Atomics.wait(g, HOLDER, holder, SWITCH_INTERVAL_MS);
-      if (r === 'timed-out' && Atomics.load(g, SWITCH) === switches && Atomics.load(g, HOLDER) !== 0) {
+      if (
+        r === 'timed-out' &&
+        Atomics.load(g, SWITCH) === switches &&
+        Atomics.load(g, HOLDER) !== 0
+      ) {
         Atomics.store(g, DROP, 1);
       }
     }

@@ -15,7 +15,11 @@ function createTask<T>(f: () => Promise<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => setImmediate(() => f().then(resolve, reject)));
 }
 
-async function each<T>(mode: UnitMode, items: readonly T[], f: (item: T) => Promise<void>): Promise<void> {
+async function each<T>(
+  mode: UnitMode,
+  items: readonly T[],
+  f: (item: T) => Promise<void>,
+): Promise<void> {
   if (mode === 'sequential') {
     for (const item of items) await f(item);
     return;
@@ -47,7 +51,8 @@ export async function runUnit(rt: Runtime, unit: WorkUnit): Promise<void> {
         ? fibAsync(rt, unit.n, unit.task, unit.sleepMs, unit.blocking).then(() => undefined)
         : fibSequential(rt, unit.n, unit.task, unit.sleepMs, unit.blocking).then(() => undefined);
     case 'synthetic':
-      for (let left = unit.events; left > 0; left -= 4096) rt.rec.emitSynthetic(Math.min(4096, left));
+      for (let left = unit.events; left > 0; left -= 4096)
+        rt.rec.emitSynthetic(Math.min(4096, left));
       return;
     default:
       return assertNever(unit);
@@ -66,7 +71,13 @@ async function fibCall(rt: Runtime, task: number, ms: number, blocking: boolean)
 }
 
 /** The seed's plain fib: count, sleep, recurse. Children's task ids follow pre-order. */
-async function fibSequential(rt: Runtime, n: number, task: number, ms: number, blocking: boolean): Promise<number> {
+async function fibSequential(
+  rt: Runtime,
+  n: number,
+  task: number,
+  ms: number,
+  blocking: boolean,
+): Promise<number> {
   rt.begin(task);
   await sleepIn(rt, task, ms, blocking);
   let result = n;
@@ -82,7 +93,13 @@ async function fibSequential(rt: Runtime, n: number, task: number, ms: number, b
 }
 
 /** The seed's async fib: sleep (time.sleep or asyncio.sleep), then two tasks and gather. */
-async function fibAsync(rt: Runtime, n: number, task: number, ms: number, blocking: boolean): Promise<number> {
+async function fibAsync(
+  rt: Runtime,
+  n: number,
+  task: number,
+  ms: number,
+  blocking: boolean,
+): Promise<number> {
   rt.begin(task);
   await sleepIn(rt, task, ms, blocking);
   let result = n;

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { F_CORE, F_END, F_LANE, F_START, F_STATE, LANE_ACTOR, LANE_TASK, SLICE_STRIDE } from '../shared/events';
+import {
+  F_CORE,
+  F_END,
+  F_LANE,
+  F_START,
+  F_STATE,
+  LANE_ACTOR,
+  LANE_TASK,
+  SLICE_STRIDE,
+} from '../shared/events';
 import { STATE_CODE } from '../shared/states';
 import type { CoreProbe, CoreSample } from './core-probe';
 import { Recorder } from './recorder';

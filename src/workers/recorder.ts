@@ -3,11 +3,7 @@
 // buffer that is shipped to the engine in batches. Inside long running slices `tick()` re-reads
 // the core every PROBE_US so a migration splits the slice, and turns run-queue waits reported by
 // schedstat into `preempted` slices.
-import {
-  LANE_ACTOR,
-  LANE_TASK,
-  SLICE_STRIDE,
-} from '../shared/events';
+import { LANE_ACTOR, LANE_TASK, SLICE_STRIDE } from '../shared/events';
 import { STATE_CODE, type SliceState } from '../shared/states';
 import type { CoreProbe } from './core-probe';
 
@@ -80,7 +76,14 @@ export class Recorder {
     const open = this.taskStates.get(task);
     if (open) {
       if (open.state === state) return;
-      this.push(LANE_TASK, task, open.state, open.state === 'running' ? this.core : -1, open.since, t);
+      this.push(
+        LANE_TASK,
+        task,
+        open.state,
+        open.state === 'running' ? this.core : -1,
+        open.since,
+        t,
+      );
     }
     if (state === 'done' || state === 'paused') this.taskStates.delete(task);
     else this.taskStates.set(task, { state, since: t });
@@ -117,7 +120,8 @@ export class Recorder {
       // The wait ended just before this tick: ticks come every ~100 µs of work, so a long gap
       // since the last one is where the thread sat on the run queue.
       const from = Math.max(this.since, t - waitedUs);
-      if (from > this.since) this.push(LANE_ACTOR, this.task, 'running', this.core, this.since, from);
+      if (from > this.since)
+        this.push(LANE_ACTOR, this.task, 'running', this.core, this.since, from);
       this.push(LANE_ACTOR, this.task, 'preempted', -1, from, t);
       this.since = t;
       this.core = s.core;
@@ -133,10 +137,24 @@ export class Recorder {
   private closeThread(t: number): void {
     if (this.state === 'idle') return;
     if (this.state === 'running' && this.probe) this.probeRunning(t);
-    this.push(LANE_ACTOR, this.task, this.state, this.state === 'running' ? this.core : -1, this.since, t);
+    this.push(
+      LANE_ACTOR,
+      this.task,
+      this.state,
+      this.state === 'running' ? this.core : -1,
+      this.since,
+      t,
+    );
   }
 
-  private push(lane: number, task: number, state: SliceState, core: number, start: number, end: number): void {
+  private push(
+    lane: number,
+    task: number,
+    state: SliceState,
+    core: number,
+    start: number,
+    end: number,
+  ): void {
     if (end <= start) return;
     if (this.n === BATCH_SLICES) this.flush();
     const o = this.n * SLICE_STRIDE;

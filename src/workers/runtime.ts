@@ -19,7 +19,10 @@ export class Runtime {
   readonly rec: Recorder;
   private readonly gil: Gil | undefined;
   private readonly blocker = new Int32Array(new SharedArrayBuffer(4));
-  private readonly tickFn = (task: number): (() => void) => () => this.tick(task);
+  private readonly tickFn =
+    (task: number): (() => void) =>
+    () =>
+      this.tick(task);
 
   constructor(private readonly opts: RuntimeOptions) {
     this.rec = opts.recorder;

@@ -29,7 +29,12 @@ export function serveWorker(channel: Channel): void {
       fault: msg.fault,
       onTaskDone: (task, tUs) => channel.send({ kind: 'task-done', task, tUs }),
     });
-    channel.send({ kind: 'ready', pid: who.pid, tid: who.tid, coresObservable: who.probe !== undefined });
+    channel.send({
+      kind: 'ready',
+      pid: who.pid,
+      tid: who.tid,
+      coresObservable: who.probe !== undefined,
+    });
   };
 
   channel.onMessage((msg) => {
@@ -63,7 +68,11 @@ export function serveWorker(channel: Channel): void {
               });
               return;
             }
-            channel.send({ kind: 'unit-failed', unitId: msg.unitId, reason: String(e instanceof Error ? e.message : e) });
+            channel.send({
+              kind: 'unit-failed',
+              unitId: msg.unitId,
+              reason: String(e instanceof Error ? e.message : e),
+            });
           }
         });
         return;

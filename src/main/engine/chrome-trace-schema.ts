@@ -43,6 +43,8 @@ const asyncEvent = <P extends 'b' | 'e'>(ph: P) =>
 const MetadataEventSchema = z.object({
   ph: z.literal('M'),
   name: z.enum(['process_name', 'process_sort_index', 'thread_name', 'thread_sort_index']),
+  /** Not needed by the format, but some importers drop events without a timestamp. */
+  ts: Us.optional(),
   pid: Int,
   tid: Int.optional(),
   args: z.object({

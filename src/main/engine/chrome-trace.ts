@@ -112,14 +112,21 @@ function metadataEvents(
   }
   let order = 0;
   for (const [pid, name] of processes) {
-    out.push({ ph: 'M', name: 'process_name', pid, args: { name } });
-    out.push({ ph: 'M', name: 'process_sort_index', pid, args: { sort_index: order++ } });
+    out.push({ ph: 'M', name: 'process_name', ts: 0, pid, args: { name } });
+    out.push({ ph: 'M', name: 'process_sort_index', ts: 0, pid, args: { sort_index: order++ } });
   }
   for (const a of actors) {
     const { pid, tid } = idsOf(ids, a.id);
     const name = a.tid > 0 ? a.label : `${a.label} (thread id unknown)`;
-    out.push({ ph: 'M', name: 'thread_name', pid, tid, args: { name, actor: a.id, kind: a.kind } });
-    out.push({ ph: 'M', name: 'thread_sort_index', pid, tid, args: { sort_index: a.id } });
+    out.push({
+      ph: 'M',
+      name: 'thread_name',
+      ts: 0,
+      pid,
+      tid,
+      args: { name, actor: a.id, kind: a.kind },
+    });
+    out.push({ ph: 'M', name: 'thread_sort_index', ts: 0, pid, tid, args: { sort_index: a.id } });
   }
 }
 

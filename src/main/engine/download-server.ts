@@ -49,7 +49,10 @@ export async function startDownloadServer(opts: DownloadServerOptions): Promise<
       later(chunkMs, send);
     };
     later(opts.latencyMs, () => {
-      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(kib * 1024) });
+      res.writeHead(200, {
+        'content-type': 'application/octet-stream',
+        'content-length': String(kib * 1024),
+      });
       send();
     });
   });

@@ -1,7 +1,16 @@
 // The five models on real workers: cpu-bound speed ratios, where things ran, and the invariants
 // each model implies (one running slice at a time under async and gil-threads).
 import { describe, expect, it } from 'vitest';
-import { F_ACTOR, F_CORE, F_END, F_LANE, F_START, F_STATE, LANE_ACTOR, SLICE_STRIDE } from '../../shared/events';
+import {
+  F_ACTOR,
+  F_CORE,
+  F_END,
+  F_LANE,
+  F_START,
+  F_STATE,
+  LANE_ACTOR,
+  SLICE_STRIDE,
+} from '../../shared/events';
 import type { Model } from '../../shared/params';
 import type { RunStore } from '../../shared/run-store';
 import { STATE_CODE } from '../../shared/states';
@@ -83,22 +92,29 @@ describe('cpu-bound --tasks 4 under every model', () => {
     expect(threads.every((a) => a.tid > 0 && a.tid !== process.pid)).toBe(true);
   });
 
-  it.runIf(linux)('every running slice names a core in [0, nproc), and two processes use both cores', () => {
-    for (const m of models) {
-      const store = runs.get(m)?.store;
-      if (!store) throw new Error(`no run for ${m}`);
-      const running = actorSlices(store).filter((s) => s.state === STATE_CODE.running);
-      expect(running.length).toBeGreaterThan(0);
-      for (const s of running) {
-        expect(s.core).toBeGreaterThanOrEqual(0);
-        expect(s.core).toBeLessThan(cores);
+  it.runIf(linux)(
+    'every running slice names a core in [0, nproc), and two processes use both cores',
+    () => {
+      for (const m of models) {
+        const store = runs.get(m)?.store;
+        if (!store) throw new Error(`no run for ${m}`);
+        const running = actorSlices(store).filter((s) => s.state === STATE_CODE.running);
+        expect(running.length).toBeGreaterThan(0);
+        for (const s of running) {
+          expect(s.core).toBeGreaterThanOrEqual(0);
+          expect(s.core).toBeLessThan(cores);
+        }
       }
-    }
-    const procStore = runs.get('processes')?.store;
-    if (!procStore) throw new Error('no processes run');
-    const used = new Set(actorSlices(procStore).filter((s) => s.state === STATE_CODE.running).map((s) => s.core));
-    expect(used.size).toBe(Math.min(2, cores));
-  });
+      const procStore = runs.get('processes')?.store;
+      if (!procStore) throw new Error('no processes run');
+      const used = new Set(
+        actorSlices(procStore)
+          .filter((s) => s.state === STATE_CODE.running)
+          .map((s) => s.core),
+      );
+      expect(used.size).toBe(Math.min(2, cores));
+    },
+  );
 
   it('gil-threads and async never have two running slices at once; threads do', () => {
     for (const m of ['gil-threads', 'async', 'sequential'] as const) {

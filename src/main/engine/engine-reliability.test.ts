@@ -20,10 +20,13 @@ describe('cancel', () => {
   for (const model of ['processes', 'threads', 'gil-threads'] as const) {
     it(`stops a long ${model} run within a second and leaves no process behind`, async () => {
       const ctl = new AbortController();
-      const handle = startRun(params({ scenario: 'cpu-bound', model, workers: 2, tasks: 8, size: 4000 }), {
-        entries: ENTRIES,
-        signal: ctl.signal,
-      });
+      const handle = startRun(
+        params({ scenario: 'cpu-bound', model, workers: 2, tasks: 8, size: 4000 }),
+        {
+          entries: ENTRIES,
+          signal: ctl.signal,
+        },
+      );
       const store = new RunStore(handle.meta);
       const consumed = (async () => {
         for await (const ev of handle.events) store.apply(ev);
@@ -73,9 +76,12 @@ describe('faults', () => {
   });
 
   it('records a child process killed from outside', async () => {
-    const handle = startRun(params({ scenario: 'cpu-bound', model: 'processes', workers: 2, tasks: 4, size: 300 }), {
-      entries: ENTRIES,
-    });
+    const handle = startRun(
+      params({ scenario: 'cpu-bound', model: 'processes', workers: 2, tasks: 4, size: 300 }),
+      {
+        entries: ENTRIES,
+      },
+    );
     const store = new RunStore(handle.meta);
     const consumed = (async () => {
       for await (const ev of handle.events) {
@@ -100,7 +106,12 @@ describe('faults', () => {
 
 describe('clock', () => {
   it('aligns child processes with the engine within 50 µs', async () => {
-    const r = await runToEnd({ scenario: 'say-after', model: 'processes', workers: 2, scale: 0.01 });
+    const r = await runToEnd({
+      scenario: 'say-after',
+      model: 'processes',
+      workers: 2,
+      scale: 0.01,
+    });
     expect(r.summary.clock.maxOffsetUs).toBeDefined();
     expect(r.summary.clock.maxOffsetUs ?? Infinity).toBeLessThan(50);
   });
@@ -108,7 +119,9 @@ describe('clock', () => {
 
 describe('a run after a cancelled run', () => {
   it('works', async () => {
-    const handle = startRun(params({ scenario: 'cpu-bound', model: 'threads', tasks: 2 }), { entries: ENTRIES });
+    const handle = startRun(params({ scenario: 'cpu-bound', model: 'threads', tasks: 2 }), {
+      entries: ENTRIES,
+    });
     handle.cancel();
     await drain(handle.events);
     expect((await handle.summary).status).toBe('cancelled');

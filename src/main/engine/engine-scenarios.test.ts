@@ -32,7 +32,12 @@ describe('say-after --scale 0.2', () => {
 describe('fib-sleep --scale 0.1', () => {
   it('makes 177 calls with parents; blocking async is no faster than sequential; nonblocking is', async () => {
     const seq = await runToEnd({ scenario: 'fib-sleep', model: 'sequential', scale: 0.1 });
-    const blocking = await runToEnd({ scenario: 'fib-sleep', model: 'async', scale: 0.1, variant: 'blocking' });
+    const blocking = await runToEnd({
+      scenario: 'fib-sleep',
+      model: 'async',
+      scale: 0.1,
+      variant: 'blocking',
+    });
     const nonblocking = await runToEnd({
       scenario: 'fib-sleep',
       model: 'async',
@@ -87,7 +92,12 @@ describe('mixed', () => {
 
 describe('gil-threads with I/O', () => {
   it('releases the GIL while downloading, so downloads still overlap', async () => {
-    const r = await runToEnd({ scenario: 'downloads', model: 'gil-threads', workers: 4, scale: 0.5 });
+    const r = await runToEnd({
+      scenario: 'downloads',
+      model: 'gil-threads',
+      workers: 4,
+      scale: 0.5,
+    });
     const seq = await runToEnd({ scenario: 'downloads', model: 'sequential', scale: 0.5 });
     expect(r.summary.wallMs / seq.summary.wallMs).toBeLessThanOrEqual(0.6);
   });

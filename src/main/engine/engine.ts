@@ -83,7 +83,12 @@ export function startRun(params: RunParams, options: StartOptions): RunHandle {
         );
         controller = new RunController(params, plan, origin, options, emit);
         const limit = setTimeout(
-          () => controller?.finish('failed', `the run exceeded its time limit of ${Math.round((options.maxRunMs ?? DEFAULT_MAX_RUN_MS) / 1000)} s and was stopped`, true),
+          () =>
+            controller?.finish(
+              'failed',
+              `the run exceeded its time limit of ${Math.round((options.maxRunMs ?? DEFAULT_MAX_RUN_MS) / 1000)} s and was stopped`,
+              true,
+            ),
           options.maxRunMs ?? DEFAULT_MAX_RUN_MS,
         );
         try {
@@ -93,7 +98,8 @@ export function startRun(params: RunParams, options: StartOptions): RunHandle {
           stopSampler();
         }
         wallUs = Math.max(result.lastUnitUs, stats.lastDoneUs);
-        if (result.status !== 'completed') wallUs = Math.max(wallUs, Number(process.hrtime.bigint() - origin) / 1000);
+        if (result.status !== 'completed')
+          wallUs = Math.max(wallUs, Number(process.hrtime.bigint() - origin) / 1000);
       }
     } catch (e) {
       setupError = `the run could not start: ${e instanceof Error ? e.message : String(e)}`;

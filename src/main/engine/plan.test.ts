@@ -25,7 +25,9 @@ describe('planRun', () => {
     expect(p.units).toHaveLength(3);
     expect(p.poolSize).toBe(3);
     const first = p.units[0];
-    expect(first?.kind === 'download' && first.items[0]?.url).toBe('http://127.0.0.1:9/site-1?kib=256');
+    expect(first?.kind === 'download' && first.items[0]?.url).toBe(
+      'http://127.0.0.1:9/site-1?kib=256',
+    );
   });
 
   it('numbers fib calls in pre-order with parents (177 for fib(10))', () => {

@@ -74,13 +74,19 @@ export function planRun(p: RunParams, ctx: PlanContext): Plan {
   return { tasks, units, poolSize: pooled ? Math.max(1, Math.min(p.workers, units.length)) : 1 };
 }
 
-function planFib(p: RunParams, pooled: boolean, mode: UnitMode): { tasks: TaskInfo[]; units: WorkUnit[] } {
+function planFib(
+  p: RunParams,
+  pooled: boolean,
+  mode: UnitMode,
+): { tasks: TaskInfo[]; units: WorkUnit[] } {
   const n0 = p.size;
   const sleepMs = FIB_SLEEP_MS * p.scale;
   const blocking = p.variant === 'blocking';
   const tasks: TaskInfo[] = [];
   const visit = (n: number, id: number, parent: number | undefined): void => {
-    tasks.push(parent === undefined ? { id, label: `fib(${n})` } : { id, label: `fib(${n})`, parent });
+    tasks.push(
+      parent === undefined ? { id, label: `fib(${n})` } : { id, label: `fib(${n})`, parent },
+    );
     if (n > 1) {
       visit(n - 1, id + 1, id);
       visit(n - 2, id + 1 + fibCalls(n - 1), id);
@@ -88,7 +94,10 @@ function planFib(p: RunParams, pooled: boolean, mode: UnitMode): { tasks: TaskIn
   };
   visit(n0, 0, undefined);
   if (!pooled) {
-    return { tasks, units: [{ kind: 'fib', mode, blocking, n: n0, task: 0, sleepMs, single: false }] };
+    return {
+      tasks,
+      units: [{ kind: 'fib', mode, blocking, n: n0, task: 0, sleepMs, single: false }],
+    };
   }
   // Cut the tree at the shallowest depth that gives every worker at least two subtrees; each call
   // above the cut is a unit of its own (one sleep), each subtree below it one recursive unit.
@@ -102,7 +111,15 @@ function planFib(p: RunParams, pooled: boolean, mode: UnitMode): { tasks: TaskIn
       walk(n - 1, id + 1, depth + 1);
       walk(n - 2, id + 1 + fibCalls(n - 1), depth + 1);
     } else {
-      subtrees.push({ kind: 'fib', mode: 'sequential', blocking, n, task: id, sleepMs, single: false });
+      subtrees.push({
+        kind: 'fib',
+        mode: 'sequential',
+        blocking,
+        n,
+        task: id,
+        sleepMs,
+        single: false,
+      });
     }
   };
   walk(n0, 0, 0);

@@ -1,7 +1,15 @@
 // Runs one plan on a pool of workers: spawns them (recording the spawn), aligns clocks, hands out
 // units as workers become free (like multiprocessing.Pool), turns crashes into recorded failures,
 // and tears everything down on completion, cancel or time-out.
-import { LANE_ACTOR, SLICE_STRIDE, type ActorInfo, type ActorKind, type FailureInfo, type RunEvent, type RunStatus } from '../../shared/events';
+import {
+  LANE_ACTOR,
+  SLICE_STRIDE,
+  type ActorInfo,
+  type ActorKind,
+  type FailureInfo,
+  type RunEvent,
+  type RunStatus,
+} from '../../shared/events';
 import type { RunParams } from '../../shared/params';
 import { fibCalls } from '../../shared/scenarios';
 import { STATE_CODE } from '../../shared/states';
@@ -72,7 +80,8 @@ export class RunController {
 
   async run(): Promise<ControllerResult> {
     const ended = new Promise<void>((resolve) => (this.resolveEnd = resolve));
-    const gil = this.params.model === 'gil-threads' ? new SharedArrayBuffer(GIL_BUFFER_BYTES) : undefined;
+    const gil =
+      this.params.model === 'gil-threads' ? new SharedArrayBuffer(GIL_BUFFER_BYTES) : undefined;
     for (let actor = 0; actor < this.plan.poolSize; actor++) this.spawn(actor, gil);
     if (this.plan.units.length === 0) this.finish('completed');
     await ended;
@@ -142,7 +151,12 @@ export class RunController {
   private onMessage(slot: Slot, m: FromWorker): void {
     switch (m.kind) {
       case 'ready': {
-        slot.info = { ...slot.info, pid: m.pid, tid: m.tid, label: this.label(slot.actor, m.pid, m.tid) };
+        slot.info = {
+          ...slot.info,
+          pid: m.pid,
+          tid: m.tid,
+          label: this.label(slot.actor, m.pid, m.tid),
+        };
         this.emit({ kind: 'actor', actor: slot.info });
         this.ping(slot);
         return;
@@ -212,19 +226,30 @@ export class RunController {
   private unitFinished(slot: Slot): void {
     slot.unit = undefined;
     this.doneUnits++;
-    if (this.doneUnits >= this.plan.units.length) this.finish(this.failures.length > 0 ? 'failed' : 'completed');
+    if (this.doneUnits >= this.plan.units.length)
+      this.finish(this.failures.length > 0 ? 'failed' : 'completed');
     else this.dispatch(slot);
   }
 
   private fail(f: FailureInfo, unitIndex: number | undefined): void {
     const t = this.nowUs();
     this.failures.push(f);
-    this.emit({ kind: 'failure', tUs: t, reason: f.reason, ...(f.actor !== undefined ? { actor: f.actor } : {}) });
+    this.emit({
+      kind: 'failure',
+      tUs: t,
+      reason: f.reason,
+      ...(f.actor !== undefined ? { actor: f.actor } : {}),
+    });
     const unit = unitIndex === undefined ? undefined : this.plan.units[unitIndex];
     if (unit === undefined) return;
     for (const task of unitTasks(unit)) {
       if (this.done.has(task)) continue;
-      this.emit({ kind: 'failure', task, tUs: t, reason: `task ${task} did not finish: ${f.reason}` });
+      this.emit({
+        kind: 'failure',
+        task,
+        tUs: t,
+        reason: `task ${task} did not finish: ${f.reason}`,
+      });
     }
   }
 
@@ -243,7 +268,8 @@ export class RunController {
     }
     if (!this.slots.some((s) => s.alive)) {
       // No worker left: the remaining units can never run.
-      while (this.next < this.plan.units.length) this.fail({ reason: 'no worker left to run it' }, this.next++);
+      while (this.next < this.plan.units.length)
+        this.fail({ reason: 'no worker left to run it' }, this.next++);
       this.finish('failed');
     }
   }

@@ -30,7 +30,9 @@ export const FRAME_MS = 16;
 
 export function createRunService(options: RunServiceOptions): RunService {
   const listeners = new Set<(message: RunMessage) => void>();
-  let current: { readonly runId: string; readonly handle: RunHandle; readonly pump: Promise<void> } | undefined;
+  let current:
+    | { readonly runId: string; readonly handle: RunHandle; readonly pump: Promise<void> }
+    | undefined;
   const machine = machineInfo();
   const broadcast = (m: RunMessage): void => {
     for (const l of listeners) {
@@ -43,14 +45,21 @@ export function createRunService(options: RunServiceOptions): RunService {
   };
 
   const pump = async (runId: string, handle: RunHandle): Promise<void> => {
-    const batcher = new EventBatcher((events) => broadcast({ kind: 'events', runId, events }), FRAME_MS);
+    const batcher = new EventBatcher(
+      (events) => broadcast({ kind: 'events', runId, events }),
+      FRAME_MS,
+    );
     try {
       for await (const ev of handle.events) batcher.push(ev);
       batcher.flush();
       broadcast({ kind: 'end', runId, summary: await handle.summary });
     } catch (e) {
       batcher.flush();
-      broadcast({ kind: 'error', runId, error: `the engine failed: ${e instanceof Error ? e.message : String(e)}` });
+      broadcast({
+        kind: 'error',
+        runId,
+        error: `the engine failed: ${e instanceof Error ? e.message : String(e)}`,
+      });
     } finally {
       batcher.dispose();
       if (current?.runId === runId) current = undefined;
@@ -61,7 +70,11 @@ export function createRunService(options: RunServiceOptions): RunService {
     machineInfo: () => machine,
     listScenarios: () => SCENARIO_CATALOG,
     startRun(input) {
-      if (current) return { ok: false, error: 'a run is already in progress: cancel it or wait for it to finish' };
+      if (current)
+        return {
+          ok: false,
+          error: 'a run is already in progress: cancel it or wait for it to finish',
+        };
       const parsed = parseRunParams(input, machine.logicalCores);
       if (!parsed.ok) return { ok: false, error: parsed.error };
       const handle = startRun(parsed.params, { entries: options.entries });

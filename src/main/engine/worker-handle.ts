@@ -35,7 +35,10 @@ export function startThread(entry: string, listener: HandleListener): WorkerHand
       listener.exit(
         stopping && lastError === undefined
           ? undefined
-          : (lastError ?? (code === 0 ? 'worker thread exited unexpectedly' : `worker thread exited with code ${code}`)),
+          : (lastError ??
+              (code === 0
+                ? 'worker thread exited unexpectedly'
+                : `worker thread exited with code ${code}`)),
       );
       resolve();
     });
