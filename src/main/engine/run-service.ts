@@ -49,20 +49,25 @@ export function createRunService(options: RunServiceOptions): RunService {
       (events) => broadcast({ kind: 'events', runId, events }),
       FRAME_MS,
     );
+    // The run is over before its end is announced, so a listener may start the next one at once.
+    const release = (): void => {
+      batcher.dispose();
+      if (current?.runId === runId) current = undefined;
+    };
     try {
       for await (const ev of handle.events) batcher.push(ev);
       batcher.flush();
-      broadcast({ kind: 'end', runId, summary: await handle.summary });
+      const summary = await handle.summary;
+      release();
+      broadcast({ kind: 'end', runId, summary });
     } catch (e) {
       batcher.flush();
+      release();
       broadcast({
         kind: 'error',
         runId,
         error: `the engine failed: ${e instanceof Error ? e.message : String(e)}`,
       });
-    } finally {
-      batcher.dispose();
-      if (current?.runId === runId) current = undefined;
     }
   };
 
