@@ -12,7 +12,10 @@ const RECORD_STATES = `(() => {
   log.dataset.e2eStates = '';
   new MutationObserver((records) => {
     for (const r of records) {
-      if (r.target instanceof Element) log.dataset.e2eStates += (r.target.getAttribute('data-run-state') || '') + ',';
+      if (!(r.target instanceof Element)) continue;
+      const state = r.target.getAttribute('data-run-state') || '';
+      const seen = log.dataset.e2eStates.split(',').filter(Boolean);
+      if (seen[seen.length - 1] !== state) log.dataset.e2eStates += state + ',';
     }
   }).observe(log, { attributes: true, subtree: true, attributeFilter: ['data-run-state'] });
 })()`;
@@ -36,7 +39,8 @@ export class AppPage {
   readonly alert: Locator;
 
   constructor(readonly page: Page) {
-    this.root = page.locator('[data-run-state]').first();
+    // The innermost carrier: index.html's <body> may hold a static value until the app mounts.
+    this.root = page.locator('[data-run-state]').last();
     this.coreLanes = page.getByTestId('core-lanes');
     this.sliceTable = page.getByTestId('slice-table');
     this.summary = page.getByTestId('run-summary');
@@ -50,6 +54,7 @@ export class AppPage {
 
   /** Waits for the idle app and starts recording its run states. */
   async ready(): Promise<void> {
+    await expect(this.coreLanes).toBeVisible();
     await this.expectState('idle');
     await this.page.evaluate(RECORD_STATES);
   }
