@@ -10,11 +10,12 @@ import { ELECTRON_MAIN, ROOT, requireBuilt } from './support/paths';
 const binary = findElectronBinary();
 const display = process.env['DISPLAY'] ?? process.env['WAYLAND_DISPLAY'];
 
-test.skip(!binary.found, binary.found ? '' : binary.reason);
-test.skip(
-  display === undefined,
-  'no display for Electron: run under `xvfb-run -a npx playwright test`',
-);
+const skipReason = !binary.found
+  ? binary.reason
+  : display === undefined
+    ? 'no display for Electron: run under `xvfb-run -a npx playwright test`'
+    : undefined;
+test.skip(skipReason !== undefined, skipReason ?? '');
 
 // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture names from this pattern
 test('the Electron window shows CPU lanes and completes a run', async ({}, testInfo) => {
