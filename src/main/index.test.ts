@@ -1,0 +1,160 @@
+// Smoke test of the Electron main module with `electron` mocked (no binary here): the sandbox
+// is enforced, the window gets the checklist preferences and the built page, the CSP hook and
+// the four IPC handlers are installed, run messages reach the window, and quitting disposes
+// the engine before the app exits.
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { IPC, type RunMessage } from '../shared/contract';
+
+type Listener = (...args: unknown[]) => unknown;
+
+const h = vi.hoisted(() => {
+  const appHandlers = new Map<string, Listener>();
+  const ipcHandlers = new Map<string, Listener>();
+  const windows: { options: unknown; loaded: string[]; sent: unknown[][] }[] = [];
+  const runListeners: ((m: unknown) => void)[] = [];
+  const calls: string[] = [];
+  let ready: () => void = () => undefined;
+  const whenReady = new Promise<void>((r) => (ready = r));
+  return {
+    appHandlers,
+    ipcHandlers,
+    windows,
+    runListeners,
+    calls,
+    whenReady,
+    ready: () => ready(),
+  };
+});
+
+vi.mock('electron', () => {
+  class BrowserWindow {
+    static getAllWindows = () => h.windows;
+    readonly record: { options: unknown; loaded: string[]; sent: unknown[][] };
+    readonly webContents: { id: number; send: (...args: unknown[]) => void };
+    constructor(options: unknown) {
+      this.record = { options, loaded: [], sent: [] };
+      h.windows.push(this.record);
+      this.webContents = { id: 41, send: (...args) => void this.record.sent.push(args) };
+    }
+    once(): void {}
+    on(): void {}
+    isDestroyed(): boolean {
+      return false;
+    }
+    loadFile(path: string): Promise<void> {
+      this.record.loaded.push(path);
+      return Promise.resolve();
+    }
+    loadURL(url: string): Promise<void> {
+      this.record.loaded.push(url);
+      return Promise.resolve();
+    }
+  }
+  return {
+    app: {
+      enableSandbox: () => void h.calls.push('enableSandbox'),
+      whenReady: () => h.whenReady,
+      on: (event: string, fn: Listener) => void h.appHandlers.set(event, fn),
+      quit: () => void h.calls.push('quit'),
+    },
+    BrowserWindow,
+    ipcMain: {
+      handle: (channel: string, fn: Listener) => void h.ipcHandlers.set(channel, fn),
+      removeHandler: (channel: string) => void h.ipcHandlers.delete(channel),
+    },
+    session: {
+      defaultSession: {
+        webRequest: { onHeadersReceived: () => void h.calls.push('csp') },
+        setPermissionRequestHandler: () => void h.calls.push('permissions'),
+        setPermissionCheckHandler: () => void h.calls.push('permission-check'),
+      },
+    },
+  };
+});
+
+vi.mock('../workers/thread-entry?modulePath', () => ({ default: '/out/main/chunks/thread.js' }));
+vi.mock('../workers/process-entry?modulePath', () => ({ default: '/out/main/chunks/process.js' }));
+
+vi.mock('./engine/run-service', () => ({
+  createRunService: (options: unknown) => {
+    h.calls.push(`createRunService:${JSON.stringify(options)}`);
+    return {
+      machineInfo: () => ({ logicalCores: 2 }),
+      listScenarios: () => [],
+      startRun: () => ({ ok: false, error: 'x' }),
+      cancelRun: () => undefined,
+      subscribe: (l: (m: unknown) => void) => {
+        h.runListeners.push(l);
+        return () => undefined;
+      },
+      dispose: () => {
+        h.calls.push('dispose');
+        return Promise.resolve();
+      },
+    };
+  },
+}));
+
+beforeAll(async () => {
+  await import('./index');
+  h.ready();
+  await h.whenReady;
+  await new Promise((r) => setTimeout(r, 0));
+});
+
+describe('Electron main', () => {
+  it('enforces the sandbox and hands the engine the worker entry files', () => {
+    expect(h.calls[0]).toBe('enableSandbox');
+    expect(h.calls).toContain(
+      'createRunService:{"entries":{"thread":"/out/main/chunks/thread.js","process":"/out/main/chunks/process.js"}}',
+    );
+  });
+
+  it('opens one locked-down window on the built page', () => {
+    expect(h.windows).toHaveLength(1);
+    const w = h.windows[0];
+    expect(w?.options).toMatchObject({
+      show: false,
+      webPreferences: {
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        webviewTag: false,
+      },
+    });
+    expect(w?.loaded[0]).toMatch(/renderer[/\\]index\.html$/);
+    expect(h.calls).toEqual(expect.arrayContaining(['csp', 'permissions', 'permission-check']));
+  });
+
+  it('guards every webContents and answers the four IPC channels', () => {
+    expect(h.appHandlers.has('web-contents-created')).toBe(true);
+    expect([...h.ipcHandlers.keys()].sort()).toEqual(
+      [IPC.cancelRun, IPC.listScenarios, IPC.machineInfo, IPC.startRun].sort(),
+    );
+    const handler = h.ipcHandlers.get(IPC.machineInfo);
+    const foreign = {
+      sender: { id: 99 },
+      senderFrame: { url: 'https://evil.example/', parent: null },
+    };
+    expect(() => handler?.(foreign)).toThrow(/untrusted sender/);
+  });
+
+  it('forwards run messages to the window', () => {
+    const msg: RunMessage = { kind: 'error', runId: 'r', error: 'boom' };
+    for (const l of h.runListeners) l(msg);
+    expect(h.windows[0]?.sent).toEqual([[IPC.runMessage, msg]]);
+  });
+
+  it('disposes the engine before quitting', async () => {
+    let prevented = false;
+    h.appHandlers.get('before-quit')?.({ preventDefault: () => (prevented = true) });
+    expect(prevented).toBe(true);
+    await vi.waitFor(() => expect(h.calls).toContain('quit'));
+    expect(h.calls.indexOf('dispose')).toBeLessThan(h.calls.indexOf('quit'));
+    // The second before-quit (from app.quit()) goes through.
+    let again = false;
+    h.appHandlers.get('before-quit')?.({ preventDefault: () => (again = true) });
+    expect(again).toBe(false);
+  });
+});
