@@ -45,6 +45,27 @@ describe('browser host', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
+  it('refuses requests for a foreign Host name (DNS rebinding)', async () => {
+    const { request } = await import('node:http');
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          path: '/',
+          headers: { Host: `rebind.example:${host.port}` },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode);
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(403);
+  });
+
   it('refuses non-GET methods', async () => {
     const res = await fetch(host.url, { method: 'POST', body: 'x' });
     expect(res.status).toBe(405);

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import sirv from 'sirv';
 import type { RunService } from '../main/engine/run-service';
 import type { HostName } from './cli-args';
+import { isAllowedHostHeader } from './origin';
 import { setSecurityHeaders } from './security-headers';
 import { attachWsEndpoint } from './ws-endpoint';
 
@@ -43,8 +44,15 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
     single: true,
     onNoMatch: notFound,
   });
+  let boundPort = opts.port;
   const server = createServer((req, res) => {
     setSecurityHeaders(res);
+    // A DNS-rebinding page reaches 127.0.0.1 under a foreign name: serve it nothing.
+    if (!isAllowedHostHeader(req.headers.host, boundPort)) {
+      res.statusCode = 403;
+      res.end('Forbidden');
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.statusCode = 405;
       res.setHeader('Allow', 'GET, HEAD');
@@ -53,7 +61,6 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
     }
     serveStatic(req, res, () => notFound(req, res));
   });
-  let boundPort = opts.port;
   const ws = attachWsEndpoint(server, opts.service, () => boundPort);
 
   return new Promise((resolve, reject) => {

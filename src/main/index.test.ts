@@ -64,7 +64,10 @@ vi.mock('electron', () => {
     },
     session: {
       defaultSession: {
-        webRequest: { onHeadersReceived: () => void h.calls.push('csp') },
+        webRequest: {
+          onHeadersReceived: () => void h.calls.push('csp'),
+          onBeforeRequest: () => void h.calls.push('block-remote'),
+        },
         setPermissionRequestHandler: () => void h.calls.push('permissions'),
         setPermissionCheckHandler: () => void h.calls.push('permission-check'),
       },
@@ -124,7 +127,9 @@ describe('Electron main', () => {
       },
     });
     expect(w?.loaded[0]).toMatch(/renderer[/\\]index\.html$/);
-    expect(h.calls).toEqual(expect.arrayContaining(['csp', 'permissions', 'permission-check']));
+    expect(h.calls).toEqual(
+      expect.arrayContaining(['csp', 'block-remote', 'permissions', 'permission-check']),
+    );
   });
 
   it('guards every webContents and answers the four IPC channels', () => {

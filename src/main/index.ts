@@ -8,6 +8,7 @@ import threadEntry from '../workers/thread-entry?modulePath';
 import processEntry from '../workers/process-entry?modulePath';
 import { installCsp, shellCsp } from './csp';
 import { registerIpcHandlers } from './ipc-handlers';
+import { blockRemoteRequests } from './remote-guard';
 import { guardContents } from './window-guards';
 import { createMainWindow } from './window';
 import { pageSource } from './window-options';
@@ -43,7 +44,9 @@ function disposeService(): Promise<void> {
 
 void app.whenReady().then(() => {
   const ses = session.defaultSession;
-  installCsp(ses, shellCsp(page.kind === 'url' ? page.url : undefined));
+  const devUrl = page.kind === 'url' ? page.url : undefined;
+  installCsp(ses, shellCsp(devUrl));
+  blockRemoteRequests(ses, devUrl);
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
 
