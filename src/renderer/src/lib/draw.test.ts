@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawLanes } from './draw';
+import { compactLabel, drawLanes, fitText } from './draw';
 import { Lane } from './lane';
 import { layoutLanes } from './lanes';
 import { STYLE_KEY_COUNT, styleForKey } from './palette';
@@ -44,7 +44,7 @@ describe('drawLanes', () => {
     drawLanes(ctx, layout, vp(0, 1000), paints);
     const bar = layout.rows[0]?.bar ?? 0;
     expect(rec.fills[0]?.rects[0]?.[3]).toBeCloseTo(bar);
-    expect(rec.fills[1]?.rects[0]?.[3]).toBeCloseTo(bar * 0.4);
+    expect(rec.fills[1]?.rects[0]?.[3]).toBe(Math.round(bar * 0.4)); // snapped to device px
   });
 
   it('culls slices outside the window', () => {
@@ -84,5 +84,38 @@ describe('drawLanes', () => {
     const { ctx, rec } = recordingContext();
     expect(drawLanes(ctx, layoutLanes('actor', [laneOf([[0, 1, 0]])], () => 'a'), vp(5, 5), paints).rects).toBe(0);
     expect(rec.fills.length).toBe(0);
+  });
+});
+
+describe('slice labels', () => {
+  it('compacts labels with a trailing number', () => {
+    expect(compactLabel('process 5')).toBe('P5');
+    expect(compactLabel('worker thread 12')).toBe('WT12');
+    expect(compactLabel('fib(3)')).toBe('fib(3)');
+    expect(compactLabel('42')).toBe('42');
+  });
+
+  it('fits the full label, then the compact one, then a readable prefix, else nothing', () => {
+    const { ctx } = recordingContext(); // 7 px per character
+    expect(fitText(ctx, 'process 5', 100)).toBe('process 5');
+    expect(fitText(ctx, 'process 5', 20)).toBe('P5');
+    expect(fitText(ctx, 'sleeping-beauty', 30)).toBe('');
+    expect(fitText(ctx, 'sleeping-beauty', 60)).toBe('sleepin…');
+  });
+});
+
+describe('pixel snapping and narrow bars', () => {
+  it('snaps edges to device pixels and fills narrow bars with the plain colour', () => {
+    const lane = laneOf([
+      [10.3, 15.6, 3],
+      [100, 300, 3],
+    ]);
+    const { ctx, rec } = recordingContext();
+    drawLanes(ctx, layoutLanes('actor', [lane], () => 'a'), vp(0, 1000), paints, { pixelRatio: 2 });
+    const narrow = rec.fills.find((f) => f.style === styleForKey(3).colour);
+    const wide = rec.fills.find((f) => f.style === 'key3');
+    expect(narrow?.rects[0]?.[0]).toBe(10.5);
+    expect(wide?.rects[0]?.[0]).toBe(100);
+    for (const f of rec.fills) for (const r of f.rects) expect(((r[0] ?? 0) * 2) % 1).toBe(0);
   });
 });

@@ -8,18 +8,23 @@ import { visibleRows } from './lanes';
 import { firstAbove } from './lane';
 import { OUTLINE, STYLE_KEY_COUNT } from './palette';
 import type { Paint } from './patterns';
-import { BatchSet } from './rect-batch';
+import { BatchSet, type RectBatch } from './rect-batch';
 import type { Viewport } from './viewport';
 
 /** Bars at least this wide (CSS px) get a 1 px gap after them and an outline. */
 const GAP_MIN = 4;
 const OUTLINE_MIN = 8;
-const LABEL_MIN = 44;
+const LABEL_MIN = 24;
+/** Narrower bars are filled with the plain state colour instead of its pattern. */
+const PATTERN_MIN = 12;
+const PATH_CHUNK = 1024;
 
 export interface DrawOptions {
   /** Text to print inside a wide slice, by the slice's row in the RunStore. */
   readonly labelOf?: (storeRow: number) => string;
   readonly font?: string;
+  /** Device px per CSS px, to snap edges to device pixels (default 1). */
+  readonly pixelRatio?: number;
 }
 
 export interface DrawStats {
@@ -74,6 +79,7 @@ export function drawLanes(
   if (!(span > 0) || vp.width <= 0) return { rects: 0, visible: 0 };
   const k = vp.width / span;
   const t0 = vp.t0;
+  const dpr = opts.pixelRatio ?? 1;
   let visible = 0;
   const [r0, r1] = visibleRows(layout, vp.scrollTop, vp.scrollTop + vp.height);
 
@@ -94,13 +100,14 @@ export function drawLanes(
       if (pkey < 0) return;
       const paint = paints[pkey];
       const frac = paint ? paint.style.height : 1;
-      const h = Math.max(2, row.bar * frac);
-      const y = top + (row.bar - h) / 2;
-      const x = Math.max(px0, -2);
-      let w = Math.min(px1, vp.width + 2) - x;
+      // Edges snapped to device pixels: crisper, and the rasteriser skips anti-aliasing.
+      const h = Math.max(2, Math.round(row.bar * frac * dpr) / dpr);
+      const y = Math.round((top + (row.bar - h) / 2) * dpr) / dpr;
+      const x = Math.round(Math.max(px0, -2) * dpr) / dpr;
+      let w = Math.round(Math.min(px1, vp.width + 2) * dpr) / dpr - x;
       if (w >= GAP_MIN) w -= 1;
-      if (w <= 0) return;
-      batches.fills[pkey]?.push(x, y, w, h);
+      if (w <= 0) w = 1 / dpr;
+      (w < PATTERN_MIN ? batches.narrow : batches.fills)[pkey]?.push(x, y, w, h);
       if (w >= OUTLINE_MIN && h >= 6) batches.outlines.push(x, y, w, h);
       if (pidx >= 0 && w >= LABEL_MIN && h >= 12) labels.push({ x, y, w, h, key: pkey, row: lane.rows[pidx] ?? -1 });
     };
@@ -139,13 +146,10 @@ export function drawLanes(
   }
 
   for (let key = 0; key < batches.fills.length; key++) {
-    const batch = batches.fills[key];
     const paint = paints[key];
-    if (batch === undefined || paint === undefined || batch.count === 0) continue;
-    ctx.fillStyle = paint.fill;
-    ctx.beginPath();
-    batch.trace(ctx);
-    ctx.fill();
+    if (paint === undefined) continue;
+    fillBatch(ctx, batches.narrow[key], paint.style.colour);
+    fillBatch(ctx, batches.fills[key], paint.fill);
   }
   if (batches.outlines.count > 0) {
     ctx.strokeStyle = OUTLINE;
@@ -156,6 +160,17 @@ export function drawLanes(
   }
   if (opts.labelOf !== undefined && labels.length > 0) drawLabels(ctx, labels, paints, opts.labelOf, opts.font);
   return { rects: batches.rects, visible };
+}
+
+function fillBatch(ctx: DrawContext, batch: RectBatch | undefined, fill: string | CanvasPattern): void {
+  if (batch === undefined || batch.count === 0) return;
+  ctx.fillStyle = fill;
+  // Paths of a few thousand rectangles rasterise faster than one huge path.
+  for (let from = 0; from < batch.count; from += PATH_CHUNK) {
+    ctx.beginPath();
+    batch.trace(ctx, 0, from, Math.min(batch.count, from + PATH_CHUNK));
+    ctx.fill();
+  }
 }
 
 function drawLabels(
@@ -184,10 +199,30 @@ function drawLabels(
   }
 }
 
-/** `text`, or its longest prefix with an ellipsis, that fits in `max` px; '' if nothing fits. */
+/**
+ * A compact form of a label for narrow bars: "process 5" → "P5", "worker thread 12" → "WT12";
+ * labels without a trailing number are returned as they are.
+ */
+export function compactLabel(text: string): string {
+  const m = /^(.*?)\s*(\d+)$/.exec(text.trim());
+  if (m === null || m[1] === undefined || m[1] === '') return text;
+  const initials = m[1]
+    .split(/[\s_-]+/)
+    .filter((w) => w !== '')
+    .map((w) => w.charAt(0).toUpperCase())
+    .join('');
+  return `${initials}${m[2] ?? ''}`;
+}
+
+/**
+ * `text` if it fits in `max` px, else its compact form, else a prefix of at least 4 characters
+ * with an ellipsis; '' when nothing readable fits.
+ */
 export function fitText(ctx: DrawContext, text: string, max: number): string {
   if (max <= 0) return '';
   if (ctx.measureText(text).width <= max) return text;
+  const compact = compactLabel(text);
+  if (compact !== text && ctx.measureText(compact).width <= max) return compact;
   let lo = 0;
   let hi = text.length;
   while (lo < hi) {
@@ -195,5 +230,5 @@ export function fitText(ctx: DrawContext, text: string, max: number): string {
     if (ctx.measureText(text.slice(0, mid) + '…').width <= max) lo = mid;
     else hi = mid - 1;
   }
-  return lo >= 2 ? text.slice(0, lo) + '…' : '';
+  return lo >= 4 ? text.slice(0, lo) + '…' : '';
 }
