@@ -6,6 +6,7 @@ describe('isAllowedRequest', () => {
   it('allows the built page and inline data, nothing remote', () => {
     expect(isAllowedRequest('file:///app/out/renderer/assets/index.js', undefined)).toBe(true);
     expect(isAllowedRequest('data:,', undefined)).toBe(true);
+    expect(isAllowedRequest('blob:file:///0b2c', undefined)).toBe(true);
     expect(isAllowedRequest('https://cdn.example/x.js', undefined)).toBe(false);
     expect(isAllowedRequest('http://localhost:5173/', undefined)).toBe(false);
     expect(isAllowedRequest('not a url', undefined)).toBe(false);

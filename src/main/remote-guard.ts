@@ -9,13 +9,8 @@ export function isAllowedRequest(url: string, devServerUrl: string | undefined):
   } catch {
     return false;
   }
-  if (
-    parsed.protocol === 'file:' ||
-    parsed.protocol === 'data:' ||
-    parsed.protocol === 'devtools:'
-  ) {
-    return true;
-  }
+  // blob: for snapshot downloads the page makes itself; devtools: for the inspector.
+  if (['file:', 'data:', 'blob:', 'devtools:'].includes(parsed.protocol)) return true;
   if (devServerUrl === undefined) return false;
   const dev = new URL(devServerUrl);
   const sameServer = parsed.hostname === dev.hostname && parsed.port === dev.port;
