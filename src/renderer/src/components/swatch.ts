@@ -4,7 +4,11 @@ import type { Attachment } from 'svelte/attachments';
 import { OUTLINE, type StateStyle } from '../lib/palette';
 import { TILE, paintTile } from '../lib/patterns';
 
-export function swatch(style: StateStyle, cssW: number, cssH: number): Attachment<HTMLCanvasElement> {
+export function swatch(
+  style: StateStyle,
+  cssW: number,
+  cssH: number,
+): Attachment<HTMLCanvasElement> {
   return (canvas) => {
     const dpr = Math.max(1, Math.round(window.devicePixelRatio || 1));
     canvas.width = cssW * dpr;

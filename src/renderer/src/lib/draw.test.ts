@@ -18,7 +18,13 @@ function laneOf(slices: [number, number, number][]): Lane {
   return l;
 }
 
-const vp = (t0: number, t1: number, width = 1000): Viewport => ({ t0, t1, width, height: 400, scrollTop: 0 });
+const vp = (t0: number, t1: number, width = 1000): Viewport => ({
+  t0,
+  t1,
+  width,
+  height: 400,
+  scrollTop: 0,
+});
 
 describe('drawLanes', () => {
   it('batches rectangles by style key, one fill per key', () => {
@@ -28,7 +34,12 @@ describe('drawLanes', () => {
       [200, 300, 0],
     ]);
     const { ctx, rec } = recordingContext();
-    const stats = drawLanes(ctx, layoutLanes('actor', [lane], () => 'a'), vp(0, 1000), paints);
+    const stats = drawLanes(
+      ctx,
+      layoutLanes('actor', [lane], () => 'a'),
+      vp(0, 1000),
+      paints,
+    );
     expect(stats).toEqual({ rects: 3, visible: 3 });
     expect(rec.fills.map((f) => f.style)).toEqual(['key0', 'key3']);
     expect(rec.fills[0]?.rects.length).toBe(2);
@@ -48,9 +59,16 @@ describe('drawLanes', () => {
   });
 
   it('culls slices outside the window', () => {
-    const lane = laneOf(Array.from({ length: 1000 }, (_, i): [number, number, number] => [i * 10, i * 10 + 9, 0]));
+    const lane = laneOf(
+      Array.from({ length: 1000 }, (_, i): [number, number, number] => [i * 10, i * 10 + 9, 0]),
+    );
     const { ctx } = recordingContext();
-    const stats = drawLanes(ctx, layoutLanes('actor', [lane], () => 'a'), vp(5000, 5100), paints);
+    const stats = drawLanes(
+      ctx,
+      layoutLanes('actor', [lane], () => 'a'),
+      vp(5000, 5100),
+      paints,
+    );
     expect(stats.visible).toBeLessThanOrEqual(12);
   });
 
@@ -60,7 +78,12 @@ describe('drawLanes', () => {
     for (let i = 0; i < n; i++) lane.push(i * 10, i * 10 + 6, i % 2 === 0 ? 0 : 3, i);
     const { ctx, rec } = recordingContext();
     const t = performance.now();
-    const stats = drawLanes(ctx, layoutLanes('core', [lane], () => 'CPU 0'), vp(0, n * 10, 800), paints);
+    const stats = drawLanes(
+      ctx,
+      layoutLanes('core', [lane], () => 'CPU 0'),
+      vp(0, n * 10, 800),
+      paints,
+    );
     const ms = performance.now() - t;
     expect(stats.rects).toBeLessThanOrEqual(801);
     const covered = rec.fills.flatMap((f) => f.rects).reduce((s, r) => s + (r[2] ?? 0), 0);
@@ -74,15 +97,28 @@ describe('drawLanes', () => {
       [600, 610, 0],
     ]);
     const { ctx, rec } = recordingContext();
-    drawLanes(ctx, layoutLanes('actor', [lane], () => 'a'), vp(0, 1000), paints, {
-      labelOf: (row) => `task ${row}`,
-    });
+    drawLanes(
+      ctx,
+      layoutLanes('actor', [lane], () => 'a'),
+      vp(0, 1000),
+      paints,
+      {
+        labelOf: (row) => `task ${row}`,
+      },
+    );
     expect(rec.texts).toEqual(['task 0']);
   });
 
   it('draws nothing for an empty window', () => {
     const { ctx, rec } = recordingContext();
-    expect(drawLanes(ctx, layoutLanes('actor', [laneOf([[0, 1, 0]])], () => 'a'), vp(5, 5), paints).rects).toBe(0);
+    expect(
+      drawLanes(
+        ctx,
+        layoutLanes('actor', [laneOf([[0, 1, 0]])], () => 'a'),
+        vp(5, 5),
+        paints,
+      ).rects,
+    ).toBe(0);
     expect(rec.fills.length).toBe(0);
   });
 });
@@ -111,7 +147,13 @@ describe('pixel snapping and narrow bars', () => {
       [100, 300, 3],
     ]);
     const { ctx, rec } = recordingContext();
-    drawLanes(ctx, layoutLanes('actor', [lane], () => 'a'), vp(0, 1000), paints, { pixelRatio: 2 });
+    drawLanes(
+      ctx,
+      layoutLanes('actor', [lane], () => 'a'),
+      vp(0, 1000),
+      paints,
+      { pixelRatio: 2 },
+    );
     const narrow = rec.fills.find((f) => f.style === styleForKey(3).colour);
     const wide = rec.fills.find((f) => f.style === 'key3');
     expect(narrow?.rects[0]?.[0]).toBe(10.5);

@@ -109,7 +109,8 @@ export function drawLanes(
       if (w <= 0) w = 1 / dpr;
       (w < PATTERN_MIN ? batches.narrow : batches.fills)[pkey]?.push(x, y, w, h);
       if (w >= OUTLINE_MIN && h >= 6) batches.outlines.push(x, y, w, h);
-      if (pidx >= 0 && w >= LABEL_MIN && h >= 12) labels.push({ x, y, w, h, key: pkey, row: lane.rows[pidx] ?? -1 });
+      if (pidx >= 0 && w >= LABEL_MIN && h >= 12)
+        labels.push({ x, y, w, h, key: pkey, row: lane.rows[pidx] ?? -1 });
     };
     let i = from;
     while (i < to) {
@@ -158,11 +159,16 @@ export function drawLanes(
     batches.outlines.trace(ctx, 1);
     ctx.stroke();
   }
-  if (opts.labelOf !== undefined && labels.length > 0) drawLabels(ctx, labels, paints, opts.labelOf, opts.font);
+  if (opts.labelOf !== undefined && labels.length > 0)
+    drawLabels(ctx, labels, paints, opts.labelOf, opts.font);
   return { rects: batches.rects, visible };
 }
 
-function fillBatch(ctx: DrawContext, batch: RectBatch | undefined, fill: string | CanvasPattern): void {
+function fillBatch(
+  ctx: DrawContext,
+  batch: RectBatch | undefined,
+  fill: string | CanvasPattern,
+): void {
   if (batch === undefined || batch.count === 0) return;
   ctx.fillStyle = fill;
   // Paths of a few thousand rectangles rasterise faster than one huge path.

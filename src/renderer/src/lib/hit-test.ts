@@ -12,7 +12,13 @@ export interface Hit {
 }
 
 /** `x`, `y` are CSS px in the panel's visible window (y not yet offset by scrollTop). */
-export function hitTest(layout: Layout, vp: Viewport, x: number, y: number, tolPx = 3): Hit | undefined {
+export function hitTest(
+  layout: Layout,
+  vp: Viewport,
+  x: number,
+  y: number,
+  tolPx = 3,
+): Hit | undefined {
   const row = rowAt(layout, y + vp.scrollTop);
   if (row === undefined) return undefined;
   if (y + vp.scrollTop - row.y > row.bar) return undefined; // in the strip or the gap

@@ -9,7 +9,13 @@ function lane(pairs: [number, number][]): Lane {
 
 describe('Lane', () => {
   it('keeps slices sorted by start when they arrive late', () => {
-    const l = lane([[0, 10], [20, 30], [10, 20], [5, 8], [40, 50]]);
+    const l = lane([
+      [0, 10],
+      [20, 30],
+      [10, 20],
+      [5, 8],
+      [40, 50],
+    ]);
     expect([...l.starts.subarray(0, l.count)]).toEqual([0, 5, 10, 20, 40]);
     expect([...l.rows.subarray(0, l.count)]).toEqual([0, 3, 2, 1, 4]);
     expect([...l.maxEnds.subarray(0, l.count)]).toEqual([10, 10, 20, 30, 50]);
@@ -23,14 +29,23 @@ describe('Lane', () => {
   });
 
   it('culls to the slices that reach into a window', () => {
-    const l = lane([[0, 10], [10, 20], [20, 30], [30, 40]]);
+    const l = lane([
+      [0, 10],
+      [10, 20],
+      [20, 30],
+      [30, 40],
+    ]);
     expect(l.range(12, 25)).toEqual([1, 3]);
     expect(l.range(100, 200)).toEqual([4, 4]);
     expect(l.range(-5, -1)).toEqual([0, 0]);
   });
 
   it('finds a long earlier slice that overlaps the window', () => {
-    const l = lane([[0, 100], [10, 20], [30, 40]]);
+    const l = lane([
+      [0, 100],
+      [10, 20],
+      [30, 40],
+    ]);
     expect(l.range(50, 60)).toEqual([0, 3]);
   });
 });

@@ -40,7 +40,13 @@ describe('visibleRows and rowAt', () => {
     expect(visibleRows(layout, 0, 3 * pitch)).toEqual([0, 3]);
     expect(visibleRows(layout, 10 * pitch + 1, 12 * pitch)).toEqual([10, 12]);
     expect(visibleRows(layout, 0, 1e6)).toEqual([0, 100]);
-    expect(visibleRows(layoutLanes('task', [], () => ''), 0, 100)).toEqual([0, 0]);
+    expect(
+      visibleRows(
+        layoutLanes('task', [], () => ''),
+        0,
+        100,
+      ),
+    ).toEqual([0, 0]);
   });
 
   it('finds the row under a y', () => {

@@ -1,4 +1,4 @@
-// The OS busy strip under each core lane: every OS sample covers the interval since the previous
+// Canvas layers around the slices. The OS busy strip under each core lane: every OS sample covers the interval since the previous
 // sample, shaded from light (idle) to dark (busy). Levels are quantised to a few greys so a frame
 // needs one fill per level, whatever the number of samples.
 import type { OsSample } from '../../../shared/run-store';
@@ -52,7 +52,11 @@ export function drawOsStrips(
 }
 
 /** Alternating row backgrounds and a baseline under each bar area. */
-export function drawRowBackgrounds(ctx: CanvasRenderingContext2D, layout: Layout, vp: Viewport): void {
+export function drawRowBackgrounds(
+  ctx: CanvasRenderingContext2D,
+  layout: Layout,
+  vp: Viewport,
+): void {
   const [r0, r1] = visibleRows(layout, vp.scrollTop, vp.scrollTop + vp.height);
   for (let r = r0; r < r1; r++) {
     const row = layout.rows[r];
@@ -73,4 +77,17 @@ export function meanBusy(samples: readonly OsSample[], core: number): number | u
   let sum = 0;
   for (const s of samples) sum += s.busy[core] ?? 0;
   return sum / samples.length;
+}
+
+/** A vertical line at the run's live edge (the latest data), so students see time advance. */
+export function drawLiveEdge(ctx: CanvasRenderingContext2D, vp: Viewport, liveUs: number): void {
+  if (vp.t1 <= vp.t0) return;
+  const x = Math.round(((liveUs - vp.t0) * vp.width) / (vp.t1 - vp.t0)) + 0.5;
+  if (x < 0 || x > vp.width) return;
+  ctx.strokeStyle = '#D55E00';
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  ctx.moveTo(x, 0);
+  ctx.lineTo(x, vp.height);
+  ctx.stroke();
 }

@@ -16,13 +16,48 @@ import { patternMarks } from './patterns';
 
 describe('state palette', () => {
   it('follows the PRODUCT.md table', () => {
-    expect(stateStyle(0)).toMatchObject({ state: 'running', colour: '#0072B2', pattern: 'solid', height: 1 });
-    expect(stateStyle(1)).toMatchObject({ state: 'preempted', colour: '#F0E442', pattern: 'sparse-dots', height: 0.6 });
-    expect(stateStyle(2)).toMatchObject({ state: 'io-wait', colour: '#56B4E9', pattern: 'horizontal-lines', height: 0.4 });
-    expect(stateStyle(3)).toMatchObject({ state: 'sleeping', colour: '#CC79A7', pattern: 'vertical-lines', height: 0.4 });
-    expect(stateStyle(4)).toMatchObject({ state: 'blocked', colour: '#D55E00', pattern: 'cross-hatch', height: 0.6 });
-    expect(stateStyle(5)).toMatchObject({ state: 'gil-wait', colour: '#E69F00', pattern: 'stripes-45', height: 0.6 });
-    expect(stateStyle(6)).toMatchObject({ state: 'spawning', colour: '#000000', pattern: 'white-dots', height: 1 });
+    expect(stateStyle(0)).toMatchObject({
+      state: 'running',
+      colour: '#0072B2',
+      pattern: 'solid',
+      height: 1,
+    });
+    expect(stateStyle(1)).toMatchObject({
+      state: 'preempted',
+      colour: '#F0E442',
+      pattern: 'sparse-dots',
+      height: 0.6,
+    });
+    expect(stateStyle(2)).toMatchObject({
+      state: 'io-wait',
+      colour: '#56B4E9',
+      pattern: 'horizontal-lines',
+      height: 0.4,
+    });
+    expect(stateStyle(3)).toMatchObject({
+      state: 'sleeping',
+      colour: '#CC79A7',
+      pattern: 'vertical-lines',
+      height: 0.4,
+    });
+    expect(stateStyle(4)).toMatchObject({
+      state: 'blocked',
+      colour: '#D55E00',
+      pattern: 'cross-hatch',
+      height: 0.6,
+    });
+    expect(stateStyle(5)).toMatchObject({
+      state: 'gil-wait',
+      colour: '#E69F00',
+      pattern: 'stripes-45',
+      height: 0.6,
+    });
+    expect(stateStyle(6)).toMatchObject({
+      state: 'spawning',
+      colour: '#000000',
+      pattern: 'white-dots',
+      height: 1,
+    });
     expect(stateStyle(99).colour).toBe('#999999');
   });
 

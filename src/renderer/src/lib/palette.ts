@@ -26,7 +26,14 @@ export interface StateStyle {
 export const OUTLINE = '#1A1A1A';
 
 const STATE_STYLES: Readonly<Record<SliceState, StateStyle>> = {
-  running: { state: 'running', label: 'running', colour: '#0072B2', ink: '#FFFFFF', pattern: 'solid', height: 1 },
+  running: {
+    state: 'running',
+    label: 'running',
+    colour: '#0072B2',
+    ink: '#FFFFFF',
+    pattern: 'solid',
+    height: 1,
+  },
   preempted: {
     state: 'preempted',
     label: 'preempted (ready, no free core)',
@@ -35,11 +42,46 @@ const STATE_STYLES: Readonly<Record<SliceState, StateStyle>> = {
     pattern: 'sparse-dots',
     height: 0.6,
   },
-  'gil-wait': { state: 'gil-wait', label: 'waiting for the GIL', colour: '#E69F00', ink: '#1A1A1A', pattern: 'stripes-45', height: 0.6 },
-  blocked: { state: 'blocked', label: 'blocked (blocking sleep)', colour: '#D55E00', ink: '#1A1A1A', pattern: 'cross-hatch', height: 0.6 },
-  'io-wait': { state: 'io-wait', label: 'waiting on I/O', colour: '#56B4E9', ink: '#1A1A1A', pattern: 'horizontal-lines', height: 0.4 },
-  sleeping: { state: 'sleeping', label: 'sleeping (awaiting)', colour: '#CC79A7', ink: '#1A1A1A', pattern: 'vertical-lines', height: 0.4 },
-  spawning: { state: 'spawning', label: 'spawning', colour: '#000000', ink: '#FFFFFF', pattern: 'white-dots', height: 1 },
+  'gil-wait': {
+    state: 'gil-wait',
+    label: 'waiting for the GIL',
+    colour: '#E69F00',
+    ink: '#1A1A1A',
+    pattern: 'stripes-45',
+    height: 0.6,
+  },
+  blocked: {
+    state: 'blocked',
+    label: 'blocked (blocking sleep)',
+    colour: '#D55E00',
+    ink: '#1A1A1A',
+    pattern: 'cross-hatch',
+    height: 0.6,
+  },
+  'io-wait': {
+    state: 'io-wait',
+    label: 'waiting on I/O',
+    colour: '#56B4E9',
+    ink: '#1A1A1A',
+    pattern: 'horizontal-lines',
+    height: 0.4,
+  },
+  sleeping: {
+    state: 'sleeping',
+    label: 'sleeping (awaiting)',
+    colour: '#CC79A7',
+    ink: '#1A1A1A',
+    pattern: 'vertical-lines',
+    height: 0.4,
+  },
+  spawning: {
+    state: 'spawning',
+    label: 'spawning',
+    colour: '#000000',
+    ink: '#FFFFFF',
+    pattern: 'white-dots',
+    height: 1,
+  },
 };
 
 export const OTHER_STYLE: StateStyle = {
@@ -112,7 +154,14 @@ export function actorColour(actorId: number): string {
 export function styleForKey(key: number): StateStyle {
   if (key < STATE_KEYS) return stateStyle(key);
   const colour = ACTOR_COLOURS[key - STATE_KEYS] ?? OTHER_STYLE.colour;
-  return { state: 'running', label: 'running', colour, ink: textColourOn(colour), pattern: 'solid', height: 1 };
+  return {
+    state: 'running',
+    label: 'running',
+    colour,
+    ink: textColourOn(colour),
+    pattern: 'solid',
+    height: 1,
+  };
 }
 
 /** WCAG relative luminance of a #RRGGBB colour. */

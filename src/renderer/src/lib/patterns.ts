@@ -1,7 +1,13 @@
 // Builds the canvas fill for every style key: a small tile with the state's colour and pattern,
 // drawn at device resolution and scaled back so patterns stay crisp on HiDPI screens. The tile
 // geometry is pure (patternMarks) and tested; only makePaints touches a canvas.
-import { STYLE_KEY_COUNT, styleForKey, textColourOn, type PatternKind, type StateStyle } from './palette';
+import {
+  STYLE_KEY_COUNT,
+  styleForKey,
+  textColourOn,
+  type PatternKind,
+  type StateStyle,
+} from './palette';
 
 export const TILE = 8;
 
@@ -18,22 +24,65 @@ export function patternMarks(kind: PatternKind): Marks {
     case 'solid':
       return none;
     case 'sparse-dots':
-      return { dots: [[2, 2, 1.1], [6, 6, 1.1]], lines: [], lineWidth: 0 };
+      return {
+        dots: [
+          [2, 2, 1.1],
+          [6, 6, 1.1],
+        ],
+        lines: [],
+        lineWidth: 0,
+      };
     case 'white-dots':
-      return { dots: [[2, 2, 1.3], [6, 6, 1.3]], lines: [], lineWidth: 0 };
+      return {
+        dots: [
+          [2, 2, 1.3],
+          [6, 6, 1.3],
+        ],
+        lines: [],
+        lineWidth: 0,
+      };
     case 'stripes-45':
       // Three segments so the stripes continue across tile edges.
-      return { dots: [], lines: [[0, 8, 8, 0], [-4, 4, 4, -4], [4, 12, 12, 4]], lineWidth: 1.6 };
+      return {
+        dots: [],
+        lines: [
+          [0, 8, 8, 0],
+          [-4, 4, 4, -4],
+          [4, 12, 12, 4],
+        ],
+        lineWidth: 1.6,
+      };
     case 'cross-hatch':
       return {
         dots: [],
-        lines: [[0, 8, 8, 0], [-4, 4, 4, -4], [4, 12, 12, 4], [0, 0, 8, 8], [-4, 4, 4, 12], [4, -4, 12, 4]],
+        lines: [
+          [0, 8, 8, 0],
+          [-4, 4, 4, -4],
+          [4, 12, 12, 4],
+          [0, 0, 8, 8],
+          [-4, 4, 4, 12],
+          [4, -4, 12, 4],
+        ],
         lineWidth: 1.2,
       };
     case 'horizontal-lines':
-      return { dots: [], lines: [[0, 2, 8, 2], [0, 6, 8, 6]], lineWidth: 1.4 };
+      return {
+        dots: [],
+        lines: [
+          [0, 2, 8, 2],
+          [0, 6, 8, 6],
+        ],
+        lineWidth: 1.4,
+      };
     case 'vertical-lines':
-      return { dots: [], lines: [[2, 0, 2, 8], [6, 0, 6, 8]], lineWidth: 1.4 };
+      return {
+        dots: [],
+        lines: [
+          [2, 0, 2, 8],
+          [6, 0, 6, 8],
+        ],
+        lineWidth: 1.4,
+      };
   }
 }
 
@@ -80,7 +129,11 @@ export function makePaints(ctx: CanvasRenderingContext2D, dpr: number): Paint[] 
   return paints;
 }
 
-function patternFill(ctx: CanvasRenderingContext2D, style: StateStyle, dpr: number): string | CanvasPattern {
+function patternFill(
+  ctx: CanvasRenderingContext2D,
+  style: StateStyle,
+  dpr: number,
+): string | CanvasPattern {
   if (style.pattern === 'solid') return style.colour;
   const scale = Math.max(1, Math.round(dpr));
   const size = TILE * scale;

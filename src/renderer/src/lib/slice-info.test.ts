@@ -6,9 +6,18 @@ import { sliceData } from './test-helpers';
 describe('sliceInfo', () => {
   it('names the actor, task, state and core of a slice', () => {
     const store = new RunStore();
-    store.apply({ kind: 'actor', actor: { id: 1, kind: 'process', label: 'process 1', pid: 10, tid: 10 } });
+    store.apply({
+      kind: 'actor',
+      actor: { id: 1, kind: 'process', label: 'process 1', pid: 10, tid: 10 },
+    });
     store.apply({ kind: 'tasks', tasks: [{ id: 0, label: 'fib(3)' }] });
-    store.apply({ kind: 'slices', data: sliceData([[0, 1, 0, 0, 2, 100, 350], [1, 1, -1, 3, -1, 0, 5]]) });
+    store.apply({
+      kind: 'slices',
+      data: sliceData([
+        [0, 1, 0, 0, 2, 100, 350],
+        [1, 1, -1, 3, -1, 0, 5],
+      ]),
+    });
     expect(sliceInfo(store, 0)).toEqual({
       lane: 'actor: process 1',
       actor: 'process 1',

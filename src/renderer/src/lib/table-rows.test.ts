@@ -14,9 +14,20 @@ describe('table rows', () => {
 
   it('pages through rows and clamps the page index', () => {
     const order = Int32Array.from({ length: 10 }, (_, i) => i);
-    expect(pageOf(order, 0, 4)).toEqual({ rows: [0, 1, 2, 3], index: 0, pages: 3, first: 1, last: 4 });
+    expect(pageOf(order, 0, 4)).toEqual({
+      rows: [0, 1, 2, 3],
+      index: 0,
+      pages: 3,
+      first: 1,
+      last: 4,
+    });
     expect(pageOf(order, 9, 4)).toMatchObject({ rows: [8, 9], index: 2, first: 9, last: 10 });
-    expect(pageOf(new Int32Array(0), 0, 4)).toMatchObject({ rows: [], pages: 1, first: 0, last: 0 });
+    expect(pageOf(new Int32Array(0), 0, 4)).toMatchObject({
+      rows: [],
+      pages: 1,
+      first: 0,
+      last: 0,
+    });
   });
 });
 

@@ -30,7 +30,8 @@ export class RunForm {
   }
 
   setWorkers(cores: number): void {
-    if (this.workers === undefined || this.workers === null) this.workers = Math.max(1, Math.min(cores, 64));
+    if (this.workers === undefined || this.workers === null)
+      this.workers = Math.max(1, Math.min(cores, 64));
   }
 
   chooseScenario(id: ScenarioId): void {

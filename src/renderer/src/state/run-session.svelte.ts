@@ -33,6 +33,8 @@ export class RunSession {
   private early: RunMessage[] = [];
   private frame = 0;
   private laneShape = '';
+  /** Cancel pressed before the engine answered the start request. */
+  private cancelRequested = false;
   private failureNotices = 0;
 
   /** Called after each publish with the store, e.g. to move the time window's live edge. */
@@ -78,6 +80,7 @@ export class RunSession {
       this.early = [];
       this.starting = false;
       for (const m of early) this.onMessage(m);
+      if (this.cancelRequested && this.running) void this.cancel();
     } catch (e) {
       this.fail(`The run did not start: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
@@ -87,9 +90,14 @@ export class RunSession {
   }
 
   async cancel(): Promise<void> {
-    const id = this.runId;
-    if (!this.running || id === undefined) return;
+    if (!this.running) return;
     this.cancelling = true;
+    const id = this.runId;
+    if (id === undefined) {
+      this.cancelRequested = true; // sent once the engine names the run
+      return;
+    }
+    this.cancelRequested = false;
     try {
       await this.api().cancelRun(id);
     } catch (e) {
@@ -102,6 +110,7 @@ export class RunSession {
     this.meta = undefined;
     this.summary = undefined;
     this.cancelling = false;
+    this.cancelRequested = false;
     this.failureNotices = 0;
     this.store = new RunStore();
     this.index = new LaneIndex(this.cores);
@@ -147,7 +156,8 @@ export class RunSession {
     this.store.apply(ev);
     if (ev.kind === 'failure') {
       this.failureNotices++;
-      if (this.failureNotices <= MAX_FAILURE_NOTICES) this.notices.add(`A worker failed: ${ev.reason}`);
+      if (this.failureNotices <= MAX_FAILURE_NOTICES)
+        this.notices.add(`A worker failed: ${ev.reason}`);
       else if (this.failureNotices === MAX_FAILURE_NOTICES + 1) {
         this.notices.add('More workers failed; the run summary lists every failure.');
       }

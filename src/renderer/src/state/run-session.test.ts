@@ -1,0 +1,156 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CoreScopeApi, RunMessage, StartResult } from '../../../shared/contract';
+import type { MachineInfo, RunMeta, RunSummary } from '../../../shared/events';
+import { sliceData } from '../lib/test-helpers';
+import { RunSession } from './run-session.svelte';
+
+const machine: MachineInfo = {
+  cpuModel: 'test cpu',
+  logicalCores: 2,
+  platform: 'linux',
+  release: '6',
+  arch: 'x64',
+  totalMemoryGiB: 1,
+  runtime: 'node',
+  coresObservable: true,
+  coresNote: '',
+};
+const meta = (runId: string): RunMeta => ({
+  runId,
+  machine,
+  startedAt: '',
+  clock: { source: 'test' },
+  params: {
+    scenario: 'cpu-bound',
+    model: 'processes',
+    workers: 2,
+    tasks: 2,
+    size: 1,
+    scale: 1,
+    variant: 'nonblocking',
+    trace: true,
+  },
+});
+const summary: RunSummary = {
+  status: 'completed',
+  wallMs: 10,
+  cpuMs: 15,
+  coreBusy: [0.5, 0.5],
+  osBusy: [],
+  actors: 1,
+  tasks: 1,
+  tasksDone: 1,
+  slices: 1,
+  failures: [],
+  clock: { source: 'test' },
+};
+
+/** An API whose startRun answers only after the test pushed the run's first messages. */
+function fakeApi(): {
+  api: CoreScopeApi;
+  push: (m: RunMessage) => void;
+  answer: (r: StartResult) => void;
+  cancelled: string[];
+} {
+  let listener: (m: RunMessage) => void = () => undefined;
+  let answer: (r: StartResult) => void = () => undefined;
+  const cancelled: string[] = [];
+  const api: CoreScopeApi = {
+    machineInfo: async () => machine,
+    listScenarios: async () => [],
+    startRun: () => new Promise<StartResult>((resolve) => (answer = resolve)),
+    cancelRun: async (id) => {
+      cancelled.push(id);
+    },
+    subscribeRuns: (l) => {
+      listener = l;
+      return () => undefined;
+    },
+  };
+  return { api, push: (m) => listener(m), answer: (r) => answer(r), cancelled };
+}
+
+beforeEach(() => {
+  vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => setTimeout(() => cb(0), 0));
+  vi.stubGlobal('cancelAnimationFrame', (id: number) => clearTimeout(id));
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe('RunSession', () => {
+  it('runs, keeps messages that beat the start reply, ends with a summary, then runs again', async () => {
+    const { api, push, answer } = fakeApi();
+    const session = new RunSession(() => api, 2);
+    session.connect();
+    const started = session.start({ scenario: 'cpu-bound', model: 'processes' });
+    expect(session.state).toBe('running');
+    push({
+      kind: 'events',
+      runId: 'r1',
+      events: [{ kind: 'slices', data: sliceData([[0, 0, 0, 0, 1, 0, 10]]) }],
+    });
+    answer({ ok: true, meta: meta('r1') });
+    await started;
+    await new Promise((r) => setTimeout(r, 5));
+    expect(session.store.sliceCount).toBe(1);
+    expect(session.index.coreSlices).toEqual([0, 1]);
+    push({
+      kind: 'events',
+      runId: 'other',
+      events: [{ kind: 'slices', data: sliceData([[0, 0, 0, 0, 0, 0, 10]]) }],
+    });
+    push({ kind: 'end', runId: 'r1', summary });
+    expect(session.state).toBe('finished');
+    expect(session.summary).toEqual(summary);
+    expect(session.store.sliceCount).toBe(1);
+
+    const again = session.start({ scenario: 'cpu-bound', model: 'processes' });
+    expect(session.summary).toBeUndefined();
+    expect(session.store.sliceCount).toBe(0);
+    answer({ ok: true, meta: meta('r2') });
+    await again;
+    push({ kind: 'end', runId: 'r2', summary });
+    expect(session.state).toBe('finished');
+  });
+
+  it('shows a rejected start in plain words and stays usable', async () => {
+    const { api, answer } = fakeApi();
+    const session = new RunSession(() => api, 2);
+    const started = session.start({ scenario: 'cpu-bound', model: 'processes', workers: 0 });
+    answer({ ok: false, error: 'workers must be from 1 to 64' });
+    await started;
+    expect(session.state).toBe('error');
+    expect(session.notices.list.map((n) => n.text)).toEqual([
+      'The run did not start: workers must be from 1 to 64',
+    ]);
+  });
+
+  it('reports failures and run errors', async () => {
+    const { api, push, answer } = fakeApi();
+    const session = new RunSession(() => api, 2);
+    session.connect();
+    const started = session.start({ scenario: 'mixed', model: 'threads' });
+    answer({ ok: true, meta: meta('r1') });
+    await started;
+    push({
+      kind: 'events',
+      runId: 'r1',
+      events: [{ kind: 'failure', tUs: 5, reason: 'worker threw' }],
+    });
+    expect(session.notices.list.at(-1)?.text).toBe('A worker failed: worker threw');
+    push({ kind: 'error', runId: 'r1', error: 'connection lost' });
+    expect(session.state).toBe('error');
+    expect(session.notices.list.at(-1)?.text).toContain('connection lost');
+  });
+
+  it('cancels a run even when Cancel beats the start reply', async () => {
+    const { api, answer, cancelled } = fakeApi();
+    const session = new RunSession(() => api, 2);
+    const started = session.start({ scenario: 'cpu-bound', model: 'processes' });
+    await session.cancel();
+    expect(session.cancelling).toBe(true);
+    answer({ ok: true, meta: meta('r9') });
+    await started;
+    await new Promise((r) => setTimeout(r, 0));
+    expect(cancelled).toEqual(['r9']);
+  });
+});
