@@ -1,0 +1,35 @@
+// The page survives its host going away: a live run ends with a clear error (not 'running'
+// forever), no worker outlives the host, and once a host is back on the same port the page
+// reconnects by itself and runs again.
+import { existsSync } from 'node:fs';
+import { test, expect } from './fixtures';
+import { startHostProcess } from './support/host-process';
+import { descendants } from './support/proc';
+
+test('a lost host ends the run with an error and the page recovers', async ({
+  app,
+  host,
+}, testInfo) => {
+  await app.fill({ Scenario: 'cpu-bound', Model: 'processes', Workers: 2, Tasks: 200, Size: 2000 });
+  await app.run();
+  await app.expectState('running');
+  await expect.poll(() => descendants(host.pid).length, { timeout: 15_000 }).toBeGreaterThan(0);
+  const pids = descendants(host.pid).map((p) => p.pid);
+
+  await host.stop();
+  await app.expectState('error', 5_000);
+  await expect(app.alert.filter({ hasText: /lost the connection/i })).toBeVisible();
+  expect(pids.filter((pid) => existsSync(`/proc/${pid}`))).toEqual([]);
+  await app.page.screenshot({ path: testInfo.outputPath('host-lost.png'), fullPage: true });
+
+  const again = await startHostProcess(['--port', String(host.port)]);
+  try {
+    await app.fill({ Scenario: 'say-after', Model: 'async', Scale: 0.05 });
+    await app.run();
+    await app.expectState('finished', 30_000);
+    await expect(app.summary).toBeVisible();
+    await app.page.screenshot({ path: testInfo.outputPath('host-back.png'), fullPage: true });
+  } finally {
+    await again.stop();
+  }
+});
