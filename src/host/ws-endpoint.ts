@@ -13,6 +13,9 @@ export const WS_PATH = '/ws';
 /** Hard cap enforced by `ws` itself (closes the socket); the 64 KiB limit above gets a reply. */
 const HARD_MAX_PAYLOAD = 4 * MAX_REQUEST_BYTES;
 
+/** Unsent bytes a client may lag behind before it is disconnected. */
+const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+
 export interface WsEndpoint {
   readonly clients: () => number;
   close(): void;
@@ -72,7 +75,11 @@ export function attachWsEndpoint(
     const push: WirePush = { kind: 'run', message: encodeRunMessage(message) };
     const text = JSON.stringify(push);
     for (const client of wss.clients) {
-      if (client.readyState === WebSocket.OPEN) client.send(text);
+      if (client.readyState !== WebSocket.OPEN) continue;
+      // A page that stopped reading (a frozen tab) would otherwise grow our memory without
+      // bound; dropping it is honest: its client reports the run as lost and reconnects.
+      if (client.bufferedAmount > MAX_BUFFERED_BYTES) client.terminate();
+      else client.send(text);
     }
   });
 
