@@ -16,7 +16,7 @@ const GAP_MIN = 4;
 const OUTLINE_MIN = 8;
 const LABEL_MIN = 24;
 /** Narrower bars are filled with the plain state colour instead of its pattern. */
-const PATTERN_MIN = 12;
+const PATTERN_MIN = 6;
 const PATH_CHUNK = 1024;
 
 export interface DrawOptions {

@@ -22,11 +22,14 @@ export class TimeView {
     return fitDomain(this.endUs);
   }
 
-  /** A window chosen by the user (zoom, pan, keys): stops following the live edge. */
+  /**
+   * A window chosen by the user (zoom, pan, keys): stops following the live edge, unless the
+   * window has grown back to the whole run.
+   */
   show(t0: number, t1: number): void {
     const [, limit] = this.fitted;
     [this.t0, this.t1] = clampDomain(t0, t1, limit);
-    this.follow = false;
+    this.follow = this.t0 <= 0 && this.t1 >= limit;
   }
 
   fit(): void {
