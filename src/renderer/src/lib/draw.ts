@@ -11,13 +11,15 @@ import type { Paint } from './patterns';
 import { BatchSet, type RectBatch } from './rect-batch';
 import type { Viewport } from './viewport';
 
-/** Bars at least this wide (CSS px) get a 1 px gap after them and an outline. */
+/** Bars at least GAP_MIN wide (CSS px) get a 1 px gap after them; outlines need OUTLINE_MIN both ways. */
 const GAP_MIN = 4;
-const OUTLINE_MIN = 8;
+const OUTLINE_MIN = 10;
 const LABEL_MIN = 24;
 /** Narrower bars are filled with the plain state colour instead of its pattern. */
 const PATTERN_MIN = 6;
 const PATH_CHUNK = 1024;
+/** Shortest bar, px (compact task lanes would make 40 % bars unreadable slivers). */
+const MIN_BAR = 7;
 
 export interface DrawOptions {
   /** Text to print inside a wide slice, by the slice's row in the RunStore. */
@@ -101,14 +103,14 @@ export function drawLanes(
       const paint = paints[pkey];
       const frac = paint ? paint.style.height : 1;
       // Edges snapped to device pixels: crisper, and the rasteriser skips anti-aliasing.
-      const h = Math.max(2, Math.round(row.bar * frac * dpr) / dpr);
+      const h = Math.max(Math.min(row.bar, MIN_BAR), Math.round(row.bar * frac * dpr) / dpr);
       const y = Math.round((top + (row.bar - h) / 2) * dpr) / dpr;
       const x = Math.round(Math.max(px0, -2) * dpr) / dpr;
       let w = Math.round(Math.min(px1, vp.width + 2) * dpr) / dpr - x;
       if (w >= GAP_MIN) w -= 1;
       if (w <= 0) w = 1 / dpr;
       (w < PATTERN_MIN ? batches.narrow : batches.fills)[pkey]?.push(x, y, w, h);
-      if (w >= OUTLINE_MIN && h >= 6) batches.outlines.push(x, y, w, h);
+      if (w >= OUTLINE_MIN && h >= OUTLINE_MIN) batches.outlines.push(x, y, w, h);
       if (pidx >= 0 && w >= LABEL_MIN && h >= 12)
         labels.push({ x, y, w, h, key: pkey, row: lane.rows[pidx] ?? -1 });
     };
