@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compactLabel, drawLanes, fitText } from './draw';
+import { drawLanes } from './draw';
+import { compactLabel, fitText } from './labels';
 import { Lane } from './lane';
 import { layoutLanes } from './lanes';
 import { STYLE_KEY_COUNT, styleForKey } from './palette';
