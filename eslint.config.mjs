@@ -156,10 +156,24 @@ export default defineConfig(
   },
   {
     files: ['src/bench/**'],
+    ignores: ['src/bench/render-page.ts'],
     rules: {
       'no-restricted-imports': restrict({
         patterns: [
           into(['renderer', 'preload', 'host'], 'The bench is plain Node: shared + engine.'),
+        ],
+      }),
+    },
+  },
+  {
+    // The renderer benchmark's page runs in Chromium: the renderer's drawing code and shared only.
+    files: ['src/bench/render-page.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': restrict({
+        node: true,
+        patterns: [
+          into(['main', 'workers', 'preload', 'host'], 'The render bench page runs in a browser.'),
         ],
       }),
     },

@@ -32,6 +32,17 @@ export async function buildNode() {
     sourcemap: 'linked',
     logLevel: 'warning',
   });
+  // The renderer benchmark's page script: the app's drawing code, for the browser.
+  await build({
+    absWorkingDir: root,
+    entryPoints: [join(root, 'src/bench/render-page.ts')],
+    outfile: join(root, 'out/node/render-page.js'),
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+    logLevel: 'warning',
+  });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -28,11 +28,13 @@ async function overhead(model: 'sequential' | 'processes', repeats: number) {
   const traced: number[] = [];
   const untraced: number[] = [];
   const offsets: number[] = [];
-  const base = { scenario: 'cpu-bound', model, workers: 2, tasks: 4, size: 200 } as const;
+  const base = { scenario: 'cpu-bound', model, workers: 2, tasks: 4, size: 400 } as const;
   await run({ ...base, tasks: 1, size: 50 }); // warm the page cache and the JIT of this process
   for (let i = 0; i < repeats; i++) {
-    const a = await run({ ...base, trace: true });
-    const b = await run({ ...base, trace: false });
+    // Alternate which goes first, so drift and warm-up do not favour one side.
+    const first = await run({ ...base, trace: i % 2 === 0 });
+    const second = await run({ ...base, trace: i % 2 !== 0 });
+    const [a, b] = i % 2 === 0 ? [first, second] : [second, first];
     traced.push(a.wallMs);
     untraced.push(b.wallMs);
     if (a.clock.maxOffsetUs !== undefined) offsets.push(a.clock.maxOffsetUs);
@@ -46,7 +48,7 @@ async function overhead(model: 'sequential' | 'processes', repeats: number) {
 }
 
 async function main(): Promise<void> {
-  const repeats = Number(process.env.BENCH_REPEATS ?? 5);
+  const repeats = Number(process.env.BENCH_REPEATS ?? 8);
   const machine = machineInfo();
   console.log(
     `CoreScope bench on ${machine.cpuModel}, ${machine.logicalCores} logical cores, ${machine.runtime}`,

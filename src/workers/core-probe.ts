@@ -12,6 +12,8 @@ export interface CoreSample {
 
 export interface CoreProbe {
   read(): CoreSample;
+  /** The core alone (one /proc read instead of two). */
+  readCore(): number;
   close(): void;
 }
 
@@ -40,6 +42,7 @@ export function identifyThread(): ThreadIdentity {
         core: parseStatCore(readText(statFd)),
         runDelayNs: parseSchedstatDelay(readText(schedFd)),
       }),
+      readCore: () => parseStatCore(readText(statFd)),
       close: () => {
         closeSync(statFd);
         closeSync(schedFd);

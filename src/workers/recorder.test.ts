@@ -55,7 +55,11 @@ describe('Recorder', () => {
 
   it('splits a running slice when the probe reports a new core, and marks run-queue waits', () => {
     let sample: CoreSample = { core: 0, runDelayNs: 0 };
-    const probe: CoreProbe = { read: () => sample, close: () => undefined };
+    const probe: CoreProbe = {
+      read: () => sample,
+      readCore: () => sample.core,
+      close: () => undefined,
+    };
     const batches: Float64Array[] = [];
     const rec = new Recorder(0, process.hrtime.bigint(), true, probe, (d) => batches.push(d));
     rec.thread('running', 1);

@@ -100,16 +100,17 @@ export class RunController {
     return this.params.model === 'async' ? 'event-loop' : 'thread';
   }
 
-  private label(actor: number, pid: number, tid: number): string {
+  /** Short names: the UI and the trace show pid and tid beside them. */
+  private label(actor: number): string {
     switch (this.params.model) {
       case 'processes':
-        return `process ${actor + 1} (pid ${pid})`;
+        return `process ${actor + 1}`;
       case 'async':
-        return `event loop (tid ${tid})`;
+        return 'event loop';
       case 'sequential':
-        return `main thread (tid ${tid})`;
+        return 'main thread';
       default:
-        return `thread ${actor + 1} (tid ${tid})`;
+        return `thread ${actor + 1}`;
     }
   }
 
@@ -129,7 +130,7 @@ export class RunController {
       actor,
       handle,
       spawnUs,
-      info: { id: actor, kind, label: this.label(actor, handle.pid, 0), pid: handle.pid, tid: 0 },
+      info: { id: actor, kind, label: this.label(actor), pid: handle.pid, tid: 0 },
       alive: true,
       ready: false,
       unit: undefined,
@@ -151,12 +152,7 @@ export class RunController {
   private onMessage(slot: Slot, m: FromWorker): void {
     switch (m.kind) {
       case 'ready': {
-        slot.info = {
-          ...slot.info,
-          pid: m.pid,
-          tid: m.tid,
-          label: this.label(slot.actor, m.pid, m.tid),
-        };
+        slot.info = { ...slot.info, pid: m.pid, tid: m.tid };
         this.emit({ kind: 'actor', actor: slot.info });
         this.ping(slot);
         return;

@@ -33,6 +33,7 @@ export class RunSession {
   private early: RunMessage[] = [];
   private frame = 0;
   private laneShape = '';
+  private actorUpdates = 0;
   /** Cancel pressed before the engine answered the start request. */
   private cancelRequested = false;
   private failureNotices = 0;
@@ -154,6 +155,8 @@ export class RunSession {
 
   private apply(ev: RunEvent): void {
     this.store.apply(ev);
+    // An actor is announced at spawn and again, with its real thread id, once it is ready.
+    if (ev.kind === 'actor') this.actorUpdates++;
     if (ev.kind === 'failure') {
       this.failureNotices++;
       if (this.failureNotices <= MAX_FAILURE_NOTICES)
@@ -180,7 +183,7 @@ export class RunSession {
     }
     this.index.ingest(this.store);
     const idx = this.index;
-    const shape = `${idx.cores.length}/${idx.actors.size}/${idx.tasks.size}/${this.store.actors.size}/${this.store.tasks.size}`;
+    const shape = `${idx.cores.length}/${idx.actors.size}/${idx.tasks.size}/${this.actorUpdates}/${this.store.tasks.size}`;
     if (shape !== this.laneShape) {
       this.laneShape = shape;
       this.lanesVersion++;
