@@ -2,6 +2,14 @@
 // Chromium against `node out/node/serve.cjs`, never a Playwright-downloaded browser. One worker:
 // runs use real cores, and a 2-core machine cannot host two at once without skewing them.
 import { defineConfig } from '@playwright/test';
+import { findElectronBinary } from './e2e/support/electron-binary';
+
+// The list reporter does not print skip reasons: say once, in one line, why the Electron test
+// will skip (only in the runner process, not in each worker that loads this file too).
+const electron = findElectronBinary();
+if (!electron.found && process.env['TEST_WORKER_INDEX'] === undefined) {
+  process.stdout.write(`Electron e2e will skip: ${electron.reason}\n`);
+}
 
 export default defineConfig({
   testDir: 'e2e',
