@@ -51,7 +51,8 @@ describe('fib-sleep --scale 0.1', () => {
     }
     expect(seq.summary.wallMs).toBeGreaterThanOrEqual(1770);
     expect(seq.summary.wallMs).toBeLessThan(1770 * 1.25);
-    expect(blocking.summary.wallMs / seq.summary.wallMs).toBeGreaterThanOrEqual(0.97);
+    // "No faster": equal work (177 blocking sleeps); 5 % allows for timer noise between two runs.
+    expect(blocking.summary.wallMs / seq.summary.wallMs).toBeGreaterThanOrEqual(0.95);
     expect(countState(blocking.store, 'blocked')).toBe(177);
     expect(countState(blocking.store, 'sleeping')).toBe(0);
     expect(nonblocking.summary.wallMs / seq.summary.wallMs).toBeLessThanOrEqual(0.3);
