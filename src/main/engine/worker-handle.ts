@@ -63,6 +63,8 @@ export function startThread(entry: string, listener: HandleListener): WorkerHand
 export function startProcess(entry: string, listener: HandleListener): WorkerHandle {
   const child: ChildProcess = fork(entry, [], {
     serialization: 'advanced',
+    // Under Electron, process.execPath is the Electron binary: make the child plain Node.
+    env: process.versions.electron ? { ...process.env, ELECTRON_RUN_AS_NODE: '1' } : process.env,
     stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
     execArgv: [],
   });
