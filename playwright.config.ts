@@ -13,7 +13,8 @@ if (!electron.found && process.env['TEST_WORKER_INDEX'] === undefined) {
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results',
+  // Screenshots and artifacts of each test land here (kept out of git).
+  outputDir: 'e2e/output',
   workers: 1,
   fullyParallel: false,
   forbidOnly: !!process.env['CI'],
