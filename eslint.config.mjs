@@ -44,7 +44,15 @@ const restrict = ({ electron = true, node = false, patterns = [] }) => [
 
 export default defineConfig(
   {
-    ignores: ['out/', 'node_modules/', 'e2e/output/', 'test-results/', 'playwright-report/', 'dist/', 'coverage/'],
+    ignores: [
+      'out/',
+      'node_modules/',
+      'e2e/output/',
+      'test-results/',
+      'playwright-report/',
+      'dist/',
+      'coverage/',
+    ],
   },
   js.configs.recommended,
   ts.configs.recommended,
