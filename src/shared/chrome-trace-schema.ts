@@ -1,9 +1,11 @@
 // The shape of a CoreScope trace file: the Chrome Trace Event Format's JSON object form, restricted
-// to the events we write (X, b/e, M), plus `otherData` carrying the run's metadata. The zod schema
-// is the one source: the writer's types are inferred from it and the importer validates with it.
+// to the events we write (X, b/e, s/f flows, M), plus `otherData` carrying the run's metadata. The
+// zod schema is the one source: the writer's types are inferred from it and the importer validates
+// with it. Per-core lanes are a process marked `cpus: true` with one thread per core; their X
+// events carry `lane: 'cpu'` and are derived data, so the importer skips them.
 import { z } from 'zod';
-import { MODELS, RunParamsSchema, SCENARIOS } from '../../shared/params';
-import { STATES } from '../../shared/states';
+import { MODELS, SCENARIOS } from './params';
+import { STATES } from './states';
 
 const Int = z.number().int();
 const Id = Int.nonnegative();
@@ -15,6 +17,8 @@ const SliceArgsSchema = z.object({
   task: Id.optional(),
   parent: Id.optional(),
   cpu: Id.optional(),
+  /** Set on the copies of running slices drawn on the "CPUs" process's core threads. */
+  lane: z.literal('cpu').optional(),
 });
 
 const CompleteEventSchema = z.object({
@@ -40,6 +44,19 @@ const asyncEvent = <P extends 'b' | 'e'>(ph: P) =>
     args: SliceArgsSchema,
   });
 
+/** Task parent → child arrows (Perfetto flow events v1): `s` on the parent, `f` on the child. */
+const flowEvent = <P extends 's' | 'f'>(ph: P) =>
+  z.object({
+    ph: z.literal(ph),
+    name: z.string(),
+    cat: z.literal('task-parent'),
+    id: Id,
+    ts: Us,
+    pid: Int,
+    tid: Int,
+    bp: z.literal('e').optional(),
+  });
+
 const MetadataEventSchema = z.object({
   ph: z.literal('M'),
   name: z.enum(['process_name', 'process_sort_index', 'thread_name', 'thread_sort_index']),
@@ -52,6 +69,10 @@ const MetadataEventSchema = z.object({
     sort_index: Int.optional(),
     actor: Id.optional(),
     kind: z.enum(['thread', 'process', 'event-loop']).optional(),
+    /** The real OS thread id (trace tids are small integers). */
+    osTid: Int.optional(),
+    /** Marks the synthetic "CPUs" process and its per-core threads. */
+    cpus: z.boolean().optional(),
   }),
 });
 
@@ -59,6 +80,8 @@ export const TraceEventSchema = z.discriminatedUnion('ph', [
   CompleteEventSchema,
   asyncEvent('b'),
   asyncEvent('e'),
+  flowEvent('s'),
+  flowEvent('f'),
   MetadataEventSchema,
 ]);
 
@@ -72,13 +95,14 @@ const ClockSchema = z.object({
 
 export const OtherDataSchema = z.object({
   app: z.literal('CoreScope'),
-  formatVersion: z.literal(1),
+  formatVersion: z.union([z.literal(1), z.literal(2)]),
   runId: z.string(),
   startedAt: z.string(),
   scenario: z.enum(SCENARIOS),
   model: z.enum(MODELS),
   workers: Id,
-  params: RunParamsSchema.required(),
+  /** Validated by the importer with parseRunParams, so older and newer parameter sets agree. */
+  params: z.record(z.string(), z.unknown()),
   status: z.enum(['completed', 'failed', 'cancelled']),
   wallMs: z.number().nonnegative(),
   cpuMs: z.number().nonnegative(),

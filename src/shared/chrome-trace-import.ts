@@ -7,9 +7,10 @@ import {
   type RunMeta,
   type RunSummary,
   type TaskInfo,
-} from '../../shared/events';
-import { RunStore } from '../../shared/run-store';
-import { STATE_CODE } from '../../shared/states';
+} from './events';
+import { RunStore } from './run-store';
+import { parseRunParams } from './scenarios';
+import { STATE_CODE } from './states';
 import { ChromeTraceSchema, type TraceEvent } from './chrome-trace-schema';
 
 export type ImportResult =
@@ -26,9 +27,12 @@ export function fromChromeTrace(json: unknown): ImportResult {
     return { ok: false, error: `not a CoreScope trace: ${where}: ${issue?.message ?? 'invalid'}` };
   }
   const { traceEvents, otherData: d } = parsed.data;
+  const params = parseRunParams(d.params, Math.max(1, d.logicalCores));
+  if (!params.ok)
+    return { ok: false, error: `not a CoreScope trace: otherData.params: ${params.error}` };
   const meta: RunMeta = {
     runId: d.runId,
-    params: d.params,
+    params: params.params,
     startedAt: d.startedAt,
     clock: d.clock,
     machine: {
@@ -50,6 +54,7 @@ export function fromChromeTrace(json: unknown): ImportResult {
   let nextId = 0;
   for (const ev of traceEvents) {
     if (ev.ph !== 'M' || ev.name !== 'thread_name' || ev.tid === undefined) continue;
+    if (ev.args.cpus === true) continue; // the per-core threads: derived from actor slices
     const id = ev.args.actor ?? nextId;
     nextId = Math.max(nextId, id + 1);
     const actor: ActorInfo = {
@@ -57,7 +62,8 @@ export function fromChromeTrace(json: unknown): ImportResult {
       kind: ev.args.kind ?? 'thread',
       label: (ev.args.name ?? `thread ${ev.tid}`).replace(/ \(thread id unknown\)$/, ''),
       pid: ev.pid,
-      tid: ev.tid > 0 ? ev.tid : 0,
+      // Version 2 keeps the OS thread id in args (tids are small); version 1 used it as the tid.
+      tid: ev.args.osTid ?? (d.formatVersion === 1 && ev.tid > 0 ? ev.tid : 0),
     };
     byThread.set(`${ev.pid}:${ev.tid}`, id);
     store.apply({ kind: 'actor', actor });
@@ -70,7 +76,8 @@ export function fromChromeTrace(json: unknown): ImportResult {
   const slices: number[] = [];
   const open = new Map<string, SliceEvent>();
   for (const ev of traceEvents) {
-    if (ev.ph === 'M') continue;
+    if (ev.ph === 'M' || ev.ph === 's' || ev.ph === 'f') continue;
+    if (ev.ph === 'X' && ev.args.lane === 'cpu') continue;
     const actor = actorOf(ev);
     if (actor === undefined) {
       return { ok: false, error: `not a CoreScope trace: event on unnamed thread ${ev.tid}` };
