@@ -16,6 +16,8 @@ export const LIMITS = {
   tasks: { min: 1, max: 10_000 },
   size: { min: 1, max: 100_000 },
   scale: { min: 0.001, max: 100 },
+  /** Cores the program under study may use (CPU affinity); also at most the machine's cores. */
+  cores: { min: 1, max: 1024 },
 } as const;
 
 const intIn = (name: string, r: { min: number; max: number }) =>
@@ -47,6 +49,7 @@ export const RunParamsSchema = z
       .enum(VARIANTS, { error: `variant must be one of ${VARIANTS.join(', ')}` })
       .optional(),
     trace: z.boolean().optional(),
+    cores: intIn('cores', LIMITS.cores).optional(),
   })
   .strict();
 
@@ -62,6 +65,8 @@ export interface RunParams {
   readonly scale: number;
   readonly variant: Variant;
   readonly trace: boolean;
+  /** Cores the workers are pinned to (the first k allowed ones); absent: no limit. */
+  readonly cores?: number;
 }
 
 export type ParseResult =

@@ -19,6 +19,13 @@ describe('parseRunParams', () => {
     });
   });
 
+  it('keeps a cores limit within the machine and leaves it out when absent', () => {
+    const r = parseRunParams({ scenario: 'cpu-bound', model: 'threads', cores: 1 }, 2);
+    expect(r.ok && r.params.cores).toBe(1);
+    const all = parseRunParams({ scenario: 'cpu-bound', model: 'threads' }, 2);
+    expect(all.ok && 'cores' in all.params).toBe(false);
+  });
+
   it('derives fib tasks from n', () => {
     const r = parseRunParams({ scenario: 'fib-sleep', model: 'async', size: 5 }, 2);
     expect(r.ok && r.params.tasks).toBe(fibCalls(5));
@@ -36,6 +43,9 @@ describe('parseRunParams', () => {
     [{ scenario: 'say-after', model: 'async', evil: 1 }, /unknown parameter: evil/],
     [{ scenario: 'fib-sleep', model: 'async', size: 19 }, /size must be from 1 to 18/],
     [null, /expected object|invalid/i],
+    [{ scenario: 'say-after', model: 'async', cores: 0 }, /cores must be from 1/],
+    [{ scenario: 'say-after', model: 'async', cores: 3 }, /cores must be from 1 to 2/],
+    [{ scenario: 'say-after', model: 'async', cores: 1.5 }, /cores must be a whole number/],
   ])('rejects %j with one clear line', (input, message) => {
     const r = parseRunParams(input, 2);
     expect(r.ok).toBe(false);

@@ -123,6 +123,12 @@ export function parseRunParams(input: unknown, defaultWorkers: number): ParseRes
       error: `size must be from 1 to ${MIXED_MAX_MIB} for mixed (MiB read per task)`,
     };
   }
+  if (p.cores !== undefined && p.cores > defaultWorkers) {
+    return {
+      ok: false,
+      error: `cores must be from 1 to ${defaultWorkers} (this machine's logical cores)`,
+    };
+  }
   const params: RunParams = {
     scenario: p.scenario,
     model: p.model,
@@ -132,6 +138,7 @@ export function parseRunParams(input: unknown, defaultWorkers: number): ParseRes
     scale: p.scale ?? info.defaults.scale,
     variant: p.variant ?? info.defaults.variant,
     trace: p.trace ?? true,
+    ...(p.cores !== undefined ? { cores: p.cores } : {}),
   };
   return { ok: true, params };
 }

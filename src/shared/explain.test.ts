@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { compareRows } from './compare-table';
+import { explainComparison, explainRun, type Sentence } from './explain';
+import { figures } from './test-figures';
+
+const rules = (s: readonly Sentence[]) => s.map((x) => x.rule);
+
+function expectCited(sentences: readonly Sentence[]): void {
+  for (const s of sentences) expect(s.text).toContain(s.figure);
+}
+
+describe('explainRun', () => {
+  it('says one core stayed idle when one thread ran everything', () => {
+    const s = explainRun(figures({ model: 'async', coreBusy: [0.99, 0.03] }));
+    expect(rules(s)).toEqual(['idle-core']);
+    expect(s[0]?.text).toBe(
+      'CPU 1 stayed 97 % idle: the event loop ran every task, so only one core could work.',
+    );
+    expectCited(s);
+  });
+
+  it('falls back to CPU time ÷ wall when the thread migrated between cores', () => {
+    const s = explainRun(figures({ model: 'sequential', coreBusy: [0.5, 0.5], parallelism: 1 }));
+    expect(rules(s)).toEqual(['one-core']);
+    expect(s[0]?.figure).toBe('1.0');
+    expectCited(s);
+  });
+
+  it('reports parallel work, GIL waits, preemption and spawn cost only with evidence', () => {
+    const gil = explainRun(
+      figures({ model: 'gil-threads', actors: 2, parallelism: 1, share: { 'gil-wait': 0.48 } }),
+    );
+    expect(rules(gil)).toEqual(['gil-wait']);
+    expect(gil[0]?.text).toContain('threads spent 48 % of their time waiting for the GIL');
+
+    const over = explainRun(
+      figures({
+        model: 'threads',
+        actors: 8,
+        parallelism: 1.95,
+        share: { preempted: 0.7 },
+      }),
+    );
+    expect(rules(over)).toEqual(['parallel', 'preempted']);
+    expect(over[1]?.text).toContain('8 threads on 2 cores spent 70 % of their time preempted');
+
+    const spawn = explainRun(
+      figures({
+        model: 'processes',
+        actors: 2,
+        parallelism: 1.6,
+        wallMs: 500,
+        share: { spawning: 0.12 },
+      }),
+    );
+    expect(rules(spawn)).toEqual(['parallel', 'spawning']);
+    expect(spawn[1]?.text).toBe(
+      'Starting the processes cost 12 % of the run (60.0 ms each, in a 500 ms run).',
+    );
+    [gil, over, spawn].forEach(expectCited);
+
+    // The same runs without the evidence say nothing about it.
+    expect(
+      explainRun(figures({ model: 'gil-threads', actors: 2, share: { 'gil-wait': 0.05 } })),
+    ).toEqual([]);
+    expect(
+      explainRun(figures({ model: 'processes', actors: 2, share: { spawning: 0.01 } })),
+    ).toEqual([]);
+  });
+
+  it('explains a blocking sleep and overlapping waits', () => {
+    const blocked = explainRun(
+      figures({ model: 'async', parallelism: 0.01, share: { blocked: 0.95 } }),
+    );
+    expect(rules(blocked)).toEqual(['blocked']);
+    expect(blocked[0]?.text).toContain('held the event loop 95 % of the run');
+    const overlap = explainRun(
+      figures({ model: 'async', parallelism: 0.01, wallMs: 210, taskWaitMs: 400, tasks: 2 }),
+    );
+    expect(rules(overlap)).toEqual(['overlap']);
+    expect(overlap[0]?.text).toContain('waited 400 ms in total within a 210 ms run');
+    [blocked, overlap].forEach(expectCited);
+  });
+
+  it('says nothing about an empty run', () => {
+    expect(explainRun(figures({ wallMs: 0 }))).toEqual([]);
+  });
+});
+
+describe('explainComparison', () => {
+  it('names the fastest model and those no faster than sequential', () => {
+    const rows = compareRows([
+      figures({ model: 'sequential', wallMs: 1000 }),
+      figures({ model: 'async', wallMs: 1010 }),
+      figures({ model: 'gil-threads', actors: 2, wallMs: 1020, share: { 'gil-wait': 0.45 } }),
+      figures({ model: 'processes', actors: 2, wallMs: 520 }),
+    ]);
+    const s = explainComparison(rows);
+    expect(rules(s)).toEqual([
+      'fastest',
+      'same-as-sequential:async',
+      'same-as-sequential:gil-threads',
+    ]);
+    expect(s[0]?.text).toBe(
+      'processes was the fastest: 1.92× the speed of sequential (520 ms vs 1.00 s).',
+    );
+    expect(s[1]?.text).toContain('the event loop ran every task');
+    expect(s[2]?.text).toContain('waited for the GIL 45 % of the time');
+    expectCited(s);
+  });
+
+  it('needs a sequential run to compare against', () => {
+    expect(explainComparison(compareRows([figures({ model: 'threads', actors: 2 })]))).toEqual([]);
+  });
+});

@@ -1,0 +1,186 @@
+// Plain-words explanations generated from a run's own figures, never canned per scenario. Each
+// rule looks for its evidence and, only when the evidence is there, yields one sentence that
+// quotes the figure it rests on (formatted exactly as the comparison table prints it).
+import type { CompareRow } from './compare-table';
+import { cores as coresFmt, ms, pct, times } from './figure-format';
+import type { Model } from './params';
+import type { RunFigures } from './run-figures';
+
+export interface Sentence {
+  /** Which rule produced it (stable, for tests and keys). */
+  readonly rule: string;
+  readonly text: string;
+  /** The figure the sentence rests on, as it appears in `text`. */
+  readonly figure: string;
+}
+
+/** Shares below these are not worth a sentence. */
+export const THRESHOLDS = {
+  idleCore: 0.9,
+  busyCore: 0.5,
+  parallel: 1.3,
+  gilWait: 0.1,
+  preempted: 0.1,
+  spawning: 0.05,
+  blocked: 0.1,
+  overlap: 1.5,
+  sameSpeed: 0.15,
+} as const;
+
+const ONE_THREAD: Readonly<Record<Model, string>> = {
+  sequential: 'the main thread',
+  async: 'the event loop',
+  threads: 'one thread',
+  'gil-threads': 'one thread',
+  processes: 'one process',
+};
+
+function workerNoun(f: RunFigures): string {
+  if (f.model === 'processes') return f.actors === 1 ? 'process' : 'processes';
+  if (f.model === 'async') return 'event loop';
+  return f.actors === 1 ? 'thread' : 'threads';
+}
+
+const say = (rule: string, figure: string, text: string): Sentence => ({ rule, figure, text });
+
+export function explainRun(f: RunFigures): Sentence[] {
+  const out: Sentence[] = [];
+  const share = f.stateShare;
+  if (f.wallMs <= 0) return out;
+
+  if (f.actors === 1 && f.coresAvailable >= 2) {
+    const busiest = Math.max(0, ...f.coreBusy);
+    const idlest = f.coreBusy.length >= 2 ? Math.min(...f.coreBusy) : Number.NaN;
+    const idleCore = f.coreBusy.indexOf(idlest);
+    if (busiest >= THRESHOLDS.busyCore && 1 - idlest >= THRESHOLDS.idleCore) {
+      const idle = pct(1 - idlest);
+      out.push(
+        say(
+          'idle-core',
+          idle,
+          `CPU ${idleCore} stayed ${idle} idle: ${ONE_THREAD[f.model]} ran every task, so only one core could work.`,
+        ),
+      );
+    } else if (f.parallelism >= 0.5 && f.parallelism < 1.1) {
+      const c = coresFmt(f.parallelism);
+      out.push(
+        say(
+          'one-core',
+          c,
+          `Only ${c} of ${f.coresAvailable} cores were busy on average (CPU time ÷ wall time): ${ONE_THREAD[f.model]} ran every task.`,
+        ),
+      );
+    }
+  }
+  if (f.actors >= 2 && f.parallelism >= THRESHOLDS.parallel) {
+    const c = coresFmt(f.parallelism);
+    out.push(
+      say(
+        'parallel',
+        c,
+        `On average ${c} cores were busy (${ms(f.cpuMs)} of CPU time in a ${ms(f.wallMs)} run): the work ran in parallel.`,
+      ),
+    );
+  }
+  if (share['gil-wait'] >= THRESHOLDS.gilWait) {
+    const p = pct(share['gil-wait']);
+    out.push(
+      say(
+        'gil-wait',
+        p,
+        `The ${workerNoun(f)} spent ${p} of their time waiting for the GIL: only the thread holding it may compute.`,
+      ),
+    );
+  }
+  if (share.preempted >= THRESHOLDS.preempted) {
+    const p = pct(share.preempted);
+    const who =
+      f.actors > f.coresAvailable
+        ? `${f.actors} ${workerNoun(f)} on ${f.coresAvailable} ${f.coresAvailable === 1 ? 'core' : 'cores'}`
+        : `The ${workerNoun(f)}`;
+    const why =
+      f.actors > f.coresAvailable
+        ? 'ready to run, but every core was taken by another of them'
+        : 'ready to run, but the cores were busy with other programs';
+    out.push(say('preempted', p, `${who} spent ${p} of their time preempted: ${why}.`));
+  }
+  if (share.spawning >= THRESHOLDS.spawning) {
+    const p = pct(share.spawning);
+    const each = ms(f.stateMs.spawning / f.actors);
+    out.push(
+      say(
+        'spawning',
+        p,
+        `Starting the ${workerNoun(f)} cost ${p} of the run (${each} each, in a ${ms(f.wallMs)} run).`,
+      ),
+    );
+  }
+  if (share.blocked >= THRESHOLDS.blocked) {
+    const p = pct(share.blocked);
+    const text =
+      f.model === 'async'
+        ? `A blocking sleep held the event loop ${p} of the run: while it sleeps, no other task can run.`
+        : `Blocking sleeps held the ${workerNoun(f)} ${p} of their time.`;
+    out.push(say('blocked', p, text));
+  }
+  if (f.taskWaitMs >= THRESHOLDS.overlap * f.wallMs && f.tasks >= 2) {
+    const w = ms(f.taskWaitMs);
+    const where = f.actors === 1 ? ` on ${ONE_THREAD[f.model]}` : '';
+    out.push(
+      say(
+        'overlap',
+        w,
+        `The tasks waited ${w} in total within a ${ms(f.wallMs)} run: their waits overlapped${where} (concurrency, not parallelism).`,
+      ),
+    );
+  }
+  return out;
+}
+
+/** Sentences about a comparison: which model won, and which were no faster than sequential. */
+export function explainComparison(rows: readonly CompareRow[]): Sentence[] {
+  const out: Sentence[] = [];
+  const seq = rows.find((r) => r.figures.model === 'sequential');
+  const timed = rows.filter((r) => r.speedup !== undefined && r.figures.model !== 'sequential');
+  if (seq === undefined || timed.length === 0) return out;
+  const best = timed.reduce((a, b) => ((b.speedup ?? 0) > (a.speedup ?? 0) ? b : a));
+  if ((best.speedup ?? 0) > 1 + THRESHOLDS.sameSpeed) {
+    const s = times(best.speedup ?? 0);
+    out.push(
+      say(
+        'fastest',
+        s,
+        `${best.figures.model} was the fastest: ${s} the speed of sequential (${ms(best.figures.wallMs)} vs ${ms(seq.figures.wallMs)}).`,
+      ),
+    );
+  }
+  for (const r of timed) {
+    const sp = r.speedup ?? 0;
+    const f = r.figures;
+    const s = times(sp);
+    let reason = '';
+    if (f.actors === 1) reason = `: ${ONE_THREAD[f.model]} ran every task`;
+    else if (f.stateShare['gil-wait'] >= THRESHOLDS.gilWait)
+      reason = `: its threads waited for the GIL ${pct(f.stateShare['gil-wait'])} of the time`;
+    else if (f.stateShare.spawning >= THRESHOLDS.spawning)
+      reason = `: starting the ${workerNoun(f)} cost ${pct(f.stateShare.spawning)} of the run`;
+    if (Math.abs(sp - 1) <= THRESHOLDS.sameSpeed) {
+      out.push(
+        say(
+          `same-as-sequential:${f.model}`,
+          s,
+          `${f.model} took about as long as sequential (${ms(f.wallMs)}, ${s})${reason}.`,
+        ),
+      );
+    } else if (sp < 1 - THRESHOLDS.sameSpeed) {
+      out.push(
+        say(
+          `slower:${f.model}`,
+          s,
+          `${f.model} was slower than sequential (${ms(f.wallMs)}, ${s})${reason}.`,
+        ),
+      );
+    }
+  }
+  return out;
+}

@@ -1,0 +1,146 @@
+// A sweep: the same run at several worker counts, summarised as speedups against the 1-worker
+// run with Amdahl's fit. Shared by the `npm run sweep` CLI and the app's Sweep panel, so both
+// print the same figures from the same walls.
+import { z } from 'zod';
+import { fitAmdahl, type AmdahlFit } from './amdahl';
+import type { MachineInfo } from './events';
+import { LIMITS, type RunParams } from './params';
+
+/** Most points one sweep may have (each is a real run, K times). */
+export const MAX_SWEEP_POINTS = 16;
+export const MAX_REPEAT = 20;
+
+/** Workers 1 … 2 × cores (at most the pool limit and MAX_SWEEP_POINTS values). */
+export function defaultWorkerList(cores: number): number[] {
+  const top = Math.max(1, Math.min(2 * cores, LIMITS.workers.max));
+  const all = Array.from({ length: top }, (_, i) => i + 1);
+  if (all.length <= MAX_SWEEP_POINTS) return all;
+  // Many cores: 1, 2, then evenly spaced up to the top.
+  const step = top / (MAX_SWEEP_POINTS - 1);
+  return [
+    ...new Set([
+      1,
+      2,
+      ...Array.from({ length: MAX_SWEEP_POINTS - 2 }, (_, i) => Math.round(step * (i + 2))),
+    ]),
+  ]
+    .filter((w) => w <= top)
+    .sort((a, b) => a - b);
+}
+
+const WorkerListSchema = z
+  .array(
+    z
+      .number()
+      .int({
+        error: `each worker count must be a whole number from ${LIMITS.workers.min} to ${LIMITS.workers.max}`,
+      })
+      .min(LIMITS.workers.min, {
+        error: `each worker count must be from ${LIMITS.workers.min} to ${LIMITS.workers.max}`,
+      })
+      .max(LIMITS.workers.max, {
+        error: `each worker count must be from ${LIMITS.workers.min} to ${LIMITS.workers.max}`,
+      }),
+  )
+  .min(1, { error: 'name at least one worker count' })
+  .max(MAX_SWEEP_POINTS, { error: `at most ${MAX_SWEEP_POINTS} worker counts` });
+
+export type WorkerListParse =
+  | { readonly ok: true; readonly workers: readonly number[] }
+  | { readonly ok: false; readonly error: string };
+
+/**
+ * "1,2,4" or "1 2 4" → [1, 2, 4]: sorted, without duplicates, and always with 1 (the baseline
+ * every speedup is measured against). Errors are one line.
+ */
+export function parseWorkerList(text: string): WorkerListParse {
+  const parts = text
+    .split(/[\s,]+/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  if (parts.length === 0 || parts.some((p) => !/^\d+$/.test(p))) {
+    return {
+      ok: false,
+      error: `workers must be a list of whole numbers from ${LIMITS.workers.min} to ${LIMITS.workers.max}, like 1,2,4 (got "${text}")`,
+    };
+  }
+  const list = [...new Set([1, ...parts.map(Number)])].sort((a, b) => a - b);
+  const parsed = WorkerListSchema.safeParse(list);
+  if (!parsed.success)
+    return { ok: false, error: `workers: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
+  return { ok: true, workers: parsed.data };
+}
+
+export function median(values: readonly number[]): number {
+  const s = [...values].filter(Number.isFinite).sort((a, b) => a - b);
+  if (s.length === 0) return Number.NaN;
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? (s[mid] ?? Number.NaN) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+}
+
+/** What was measured at one worker count. */
+export interface SweepSample {
+  readonly workers: number;
+  /** Wall time of every repeat, ms. */
+  readonly wallsMs: readonly number[];
+  /** Share of the actors' time spent preempted (ready, no free core), per repeat. */
+  readonly preemptedShares: readonly number[];
+}
+
+export interface SweepPoint {
+  readonly workers: number;
+  readonly wallsMs: readonly number[];
+  readonly medianWallMs: number;
+  /** 1-worker median ÷ this median. */
+  readonly speedup: number;
+  /** min(workers, cores): what perfect scaling would give. */
+  readonly ideal: number;
+  readonly preemptedShare: number;
+}
+
+export interface SweepResult {
+  readonly scenario: RunParams['scenario'];
+  readonly model: RunParams['model'];
+  readonly params: RunParams;
+  readonly repeat: number;
+  /** Cores the runs could use: the cores limit, else the machine's logical cores. */
+  readonly cores: number;
+  readonly machine: MachineInfo;
+  readonly baselineWallMs: number;
+  readonly points: readonly SweepPoint[];
+  readonly fit: AmdahlFit | null;
+}
+
+export function summariseSweep(
+  params: RunParams,
+  machine: MachineInfo,
+  repeat: number,
+  samples: readonly SweepSample[],
+): SweepResult {
+  const cores = params.cores ?? machine.logicalCores;
+  const sorted = [...samples].sort((a, b) => a.workers - b.workers);
+  const base = median(sorted.find((s) => s.workers === 1)?.wallsMs ?? []);
+  const points = sorted.map((s): SweepPoint => {
+    const m = median(s.wallsMs);
+    return {
+      workers: s.workers,
+      wallsMs: s.wallsMs,
+      medianWallMs: m,
+      speedup: m > 0 && Number.isFinite(base) ? base / m : Number.NaN,
+      ideal: Math.min(s.workers, cores),
+      preemptedShare: median(s.preemptedShares),
+    };
+  });
+  const fit = fitAmdahl(points, cores);
+  return {
+    scenario: params.scenario,
+    model: params.model,
+    params,
+    repeat,
+    cores,
+    machine,
+    baselineWallMs: base,
+    points,
+    fit: fit ?? null,
+  };
+}
