@@ -63,6 +63,10 @@ export interface MachineInfo {
   readonly coresObservable: boolean;
   /** Plain words on why cores are or are not observable here. */
   readonly coresNote: string;
+  /** Whether a run can be limited to k cores (CPU affinity; Linux with taskset). */
+  readonly coresLimitable?: boolean;
+  /** Plain words on how the cores limit works here, or why it is unavailable. */
+  readonly coresLimitNote?: string;
 }
 
 export interface ClockInfo {

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { RunEvent, RunMeta, RunSummary } from '../../shared/events';
 import type { RunParams } from '../../shared/params';
+import { coresLimitError } from './affinity';
 import { startDownloadServer, type DownloadServer } from './download-server';
 import { EventQueue } from './event-queue';
 import { machineInfo } from './machine';
@@ -61,6 +62,8 @@ export function startRun(params: RunParams, options: StartOptions): RunHandle {
     let setupError: string | undefined;
     let poolSize = 0;
     try {
+      const limitError = coresLimitError(params.cores);
+      if (limitError !== undefined) throw new Error(limitError);
       const ctx: { -readonly [K in keyof PlanContext]: PlanContext[K] } = {};
       if (params.scenario === 'downloads') {
         server = await startDownloadServer({

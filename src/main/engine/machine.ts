@@ -4,9 +4,11 @@ import { readFileSync } from 'node:fs';
 import { arch, cpus, platform, release, totalmem } from 'node:os';
 import type { MachineInfo } from '../../shared/events';
 import { parseStatCore } from '../../shared/proc-parse';
+import { affinitySupport } from './affinity';
 
 export function machineInfo(): MachineInfo {
   const list = cpus();
+  const limit = affinitySupport();
   let observable = false;
   let note: string;
   if (platform() === 'linux') {
@@ -31,5 +33,7 @@ export function machineInfo(): MachineInfo {
     runtime: `Node ${process.versions.node}${process.versions.electron ? `, Electron ${process.versions.electron}` : ''}`,
     coresObservable: observable,
     coresNote: note,
+    coresLimitable: limit.supported,
+    coresLimitNote: limit.note,
   };
 }

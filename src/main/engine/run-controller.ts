@@ -14,6 +14,7 @@ import type { RunParams } from '../../shared/params';
 import { fibCalls } from '../../shared/scenarios';
 import { STATE_CODE } from '../../shared/states';
 import { GIL_BUFFER_BYTES, type FromWorker, type WorkUnit } from '../../shared/worker-protocol';
+import { limitedCores, pinActor } from './affinity';
 import type { Plan } from './plan';
 import type { StartOptions } from './types';
 import { startProcess, startThread, type WorkerHandle } from './worker-handle';
@@ -65,6 +66,8 @@ export class RunController {
   private resolveEnd: () => void = () => undefined;
   private clockOffsetUs: number | undefined;
   private clockRttUs: number | undefined;
+  /** Cores every worker is pinned to (the cores limit), or undefined for no limit. */
+  private readonly pinTo: readonly number[] | undefined;
 
   constructor(
     private readonly params: RunParams,
@@ -72,7 +75,9 @@ export class RunController {
     private readonly origin: bigint,
     private readonly options: StartOptions,
     private readonly emit: (ev: RunEvent) => void,
-  ) {}
+  ) {
+    this.pinTo = params.cores === undefined ? undefined : limitedCores(params.cores);
+  }
 
   private nowUs(): number {
     return Number(process.hrtime.bigint() - this.origin) / 1000;
@@ -154,7 +159,8 @@ export class RunController {
       case 'ready': {
         slot.info = { ...slot.info, pid: m.pid, tid: m.tid };
         this.emit({ kind: 'actor', actor: slot.info });
-        this.ping(slot);
+        if (this.pinTo === undefined) this.ping(slot);
+        else this.pin(slot, this.pinTo);
         return;
       }
       case 'pong': {
@@ -197,6 +203,25 @@ export class RunController {
         this.unitFinished(slot);
         return;
     }
+  }
+
+  /** The cores limit: pinned before the clock probe, so no unit ever runs unpinned. */
+  private pin(slot: Slot, cores: readonly number[]): void {
+    const target = { kind: slot.handle.kind, pid: slot.info.pid, tid: slot.info.tid };
+    pinActor(target, cores).then(
+      () => {
+        if (slot.alive && !this.finishing) this.ping(slot);
+      },
+      (e: unknown) => {
+        if (this.finishing) return;
+        const why = e instanceof Error ? e.message : String(e);
+        this.finish(
+          'failed',
+          `${slot.info.label}: could not limit it to the chosen cores: ${why}`,
+          true,
+        );
+      },
+    );
   }
 
   private ping(slot: Slot): void {

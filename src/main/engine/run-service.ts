@@ -4,6 +4,7 @@
 import type { RunMessage, StartResult } from '../../shared/contract';
 import type { MachineInfo } from '../../shared/events';
 import { SCENARIO_CATALOG, parseRunParams, type ScenarioInfo } from '../../shared/scenarios';
+import { coresLimitError } from './affinity';
 import { EventBatcher } from './event-batcher';
 import { machineInfo, startRun } from './engine';
 import type { RunHandle, WorkerEntries } from './types';
@@ -82,6 +83,8 @@ export function createRunService(options: RunServiceOptions): RunService {
         };
       const parsed = parseRunParams(input, machine.logicalCores);
       if (!parsed.ok) return { ok: false, error: parsed.error };
+      const limitError = coresLimitError(parsed.params.cores);
+      if (limitError !== undefined) return { ok: false, error: limitError };
       const handle = startRun(parsed.params, { entries: options.entries });
       const runId = handle.meta.runId;
       current = { runId, handle, pump: pump(runId, handle) };
