@@ -1,0 +1,209 @@
+// Opens Chrome Trace Event JSON written by other tools (Perfetto, chrome://tracing, VizTracer…)
+// where it maps onto CoreScope's lanes: complete "X" events and "B"/"E" pairs, per pid/tid. Each
+// thread becomes an actor; its top-level slices (nested calls are folded into their caller)
+// become its timeline, in the state named by `cat` when it is one of ours, else running; a core
+// comes from `args.cpu`. Each distinct top-level name becomes a task (up to MAX_TASKS). Events of
+// other phases are ignored; malformed ones are skipped and counted, never trusted.
+import { z } from 'zod';
+import { LANE_ACTOR, LANE_TASK, type ActorInfo, type RunMeta, type RunSummary } from './events';
+import type { OpenResult } from './loaded-run';
+import { RunStore } from './run-store';
+import { parseRunParams } from './scenarios';
+import { STATE_CODE, isSliceState } from './states';
+
+export const MAX_FOREIGN_EVENTS = 5_000_000;
+const MAX_TASKS = 64;
+
+const Num = z.number().finite();
+const IdLike = z.union([z.number().int(), z.string().max(100)]);
+const EventSchema = z.object({
+  ph: z.string().max(4),
+  name: z.string().max(1000).optional(),
+  cat: z.string().max(1000).optional(),
+  ts: Num.optional(),
+  dur: Num.nonnegative().optional(),
+  pid: IdLike.optional(),
+  tid: IdLike.optional(),
+  args: z.record(z.string(), z.unknown()).optional(),
+});
+type Ev = z.infer<typeof EventSchema>;
+
+interface Interval {
+  readonly start: number;
+  readonly end: number;
+  readonly name: string;
+  readonly state: number;
+  readonly core: number;
+}
+
+interface Thread {
+  readonly pid: number;
+  readonly tid: number;
+  label: string | undefined;
+  readonly slices: Interval[];
+  readonly open: Ev[];
+}
+
+function events(json: unknown): unknown[] | undefined {
+  if (Array.isArray(json)) return json;
+  if (typeof json === 'object' && json !== null && 'traceEvents' in json) {
+    const list = json.traceEvents;
+    if (Array.isArray(list)) return list;
+  }
+  return undefined;
+}
+
+const num = (v: string | number | undefined): number => {
+  const n = typeof v === 'number' ? v : Number(v);
+  return Number.isFinite(n) ? Math.trunc(n) : 0;
+};
+
+function intervalOf(ev: Ev, start: number, end: number): Interval {
+  const cat = ev.cat ?? '';
+  const cpu = ev.args?.['cpu'];
+  return {
+    start,
+    end,
+    name: ev.name ?? 'slice',
+    state: isSliceState(cat) ? STATE_CODE[cat] : STATE_CODE.running,
+    core: typeof cpu === 'number' && Number.isInteger(cpu) && cpu >= 0 && cpu < 4096 ? cpu : -1,
+  };
+}
+
+export function fromForeignTrace(json: unknown, name: string): OpenResult {
+  const list = events(json);
+  if (list === undefined) {
+    return {
+      ok: false,
+      error: 'not a Chrome trace: expected a traceEvents list or an array of events',
+    };
+  }
+  if (list.length > MAX_FOREIGN_EVENTS) {
+    return {
+      ok: false,
+      error: `trace too large: ${list.length} events (at most ${MAX_FOREIGN_EVENTS})`,
+    };
+  }
+  const threads = new Map<string, Thread>();
+  const threadOf = (ev: Ev): Thread => {
+    const pid = num(ev.pid);
+    const tid = num(ev.tid);
+    const key = `${pid}:${tid}`;
+    let t = threads.get(key);
+    if (t === undefined) {
+      t = { pid, tid, label: undefined, slices: [], open: [] };
+      threads.set(key, t);
+    }
+    return t;
+  };
+  let skipped = 0;
+  for (const raw of list) {
+    const parsed = EventSchema.safeParse(raw);
+    if (!parsed.success) {
+      skipped++;
+      continue;
+    }
+    const ev = parsed.data;
+    if (ev.ph === 'M' && ev.name === 'thread_name') {
+      const label = ev.args?.['name'];
+      if (typeof label === 'string') threadOf(ev).label = label.slice(0, 200);
+    } else if (ev.ph === 'X' && ev.ts !== undefined) {
+      threadOf(ev).slices.push(intervalOf(ev, ev.ts, ev.ts + (ev.dur ?? 0)));
+    } else if (ev.ph === 'B' && ev.ts !== undefined) {
+      threadOf(ev).open.push(ev);
+    } else if (ev.ph === 'E' && ev.ts !== undefined) {
+      const begin = threadOf(ev).open.pop();
+      if (begin?.ts !== undefined && ev.ts >= begin.ts)
+        threadOf(ev).slices.push(intervalOf(begin, begin.ts, ev.ts));
+    }
+  }
+  const used = [...threads.values()].filter((t) => t.slices.length > 0);
+  if (used.length === 0) {
+    return { ok: false, error: 'no complete (X) events or B/E pairs to show in this trace' };
+  }
+  return { ok: true, run: build(used, name, skipped) };
+}
+
+/** Keeps each thread's top-level intervals: an interval inside an earlier one is a nested call. */
+function topLevel(slices: Interval[]): Interval[] {
+  slices.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Interval[] = [];
+  let end = -Infinity;
+  for (const s of slices) {
+    if (s.start < end) continue;
+    out.push(s);
+    end = s.end;
+  }
+  return out;
+}
+
+function build(threads: readonly Thread[], name: string, skipped: number) {
+  let origin = Infinity;
+  for (const t of threads) for (const s of t.slices) origin = Math.min(origin, s.start);
+  const taskIds = new Map<string, number>();
+  const columns: number[] = [];
+  const actors: ActorInfo[] = [];
+  let maxCore = -1;
+  threads.forEach((t, id) => {
+    actors.push({
+      id,
+      kind: 'thread',
+      label: t.label ?? `pid ${t.pid} tid ${t.tid}`,
+      pid: t.pid,
+      tid: t.tid,
+    });
+    for (const s of topLevel(t.slices)) {
+      let task = taskIds.get(s.name);
+      if (task === undefined && taskIds.size < MAX_TASKS) {
+        task = taskIds.size;
+        taskIds.set(s.name, task);
+      }
+      const a = s.start - origin;
+      const b = s.end - origin;
+      maxCore = Math.max(maxCore, s.core);
+      columns.push(LANE_ACTOR, id, task ?? -1, s.state, s.core, a, b);
+      if (task !== undefined) columns.push(LANE_TASK, id, task, s.state, -1, a, b);
+    }
+  });
+  const params = parseRunParams({ scenario: 'cpu-bound', model: 'sequential', workers: 1 }, 1);
+  if (!params.ok) throw new Error(params.error);
+  const meta: RunMeta = {
+    runId: `imported-${name}`.slice(0, 100),
+    params: params.params,
+    startedAt: new Date(0).toISOString(),
+    clock: { source: 'imported trace' },
+    machine: {
+      cpuModel: 'unknown (imported trace)',
+      logicalCores: maxCore + 1,
+      platform: 'unknown',
+      release: '',
+      arch: '',
+      totalMemoryGiB: 0,
+      runtime: 'imported',
+      coresObservable: maxCore >= 0,
+      coresNote:
+        maxCore >= 0
+          ? 'cores come from the args.cpu of the imported events.'
+          : 'the imported trace names no cores (no args.cpu).',
+    },
+  };
+  const store = new RunStore(meta);
+  for (const actor of actors) store.apply({ kind: 'actor', actor });
+  store.apply({ kind: 'tasks', tasks: [...taskIds].map(([label, id]) => ({ id, label })) });
+  store.appendSlices(Float64Array.from(columns));
+  for (const id of taskIds.values()) store.apply({ kind: 'task-done', task: id, tUs: store.endUs });
+  const summary: RunSummary = {
+    status: 'completed',
+    wallMs: store.endUs / 1000,
+    cpuMs: store.cpuMs(),
+    coreBusy: store.coreBusy(maxCore + 1, store.endUs),
+    osBusy: [],
+    actors: actors.length,
+    tasks: taskIds.size,
+    tasksDone: taskIds.size,
+    slices: store.sliceCount,
+    failures: skipped > 0 ? [{ reason: `${skipped} malformed event(s) were skipped` }] : [],
+    clock: meta.clock,
+  };
+  return { store, summary, source: 'foreign-trace' as const, name };
+}
