@@ -28,6 +28,11 @@ export interface DrawOptions {
   readonly font?: string;
   /** Device px per CSS px, to snap edges to device pixels (default 1). */
   readonly pixelRatio?: number;
+  /** Replay cursor, µs: nothing after it is drawn, and a slice in progress stops there. */
+  readonly clipUs?: number | undefined;
+  /** Outline colour and width (themes; presentation mode draws lines ≥ 3 px). */
+  readonly outline?: string;
+  readonly outlineWidth?: number;
 }
 
 export interface DrawStats {
@@ -70,7 +75,8 @@ export function drawLanes(
   batches.clear();
   labels.length = 0;
   const span = vp.t1 - vp.t0;
-  if (!(span > 0) || vp.width <= 0) return { rects: 0, visible: 0 };
+  const clip = opts.clipUs ?? Infinity;
+  if (!(span > 0) || vp.width <= 0 || clip <= vp.t0) return { rects: 0, visible: 0 };
   const k = vp.width / span;
   const t0 = vp.t0;
   const dpr = opts.pixelRatio ?? 1;
@@ -82,7 +88,7 @@ export function drawLanes(
     if (row === undefined) continue;
     const lane = row.lane;
     const top = row.y - vp.scrollTop;
-    const [from, to] = lane.range(vp.t0, vp.t1);
+    const [from, to] = lane.range(vp.t0, Math.min(vp.t1, clip));
     visible += to - from;
     const { starts, ends, maxEnds, keys } = lane;
     // Pending rectangle, merged while the next slice continues it.
@@ -109,7 +115,7 @@ export function drawLanes(
     let i = from;
     while (i < to) {
       const x0 = ((starts[i] ?? 0) - t0) * k;
-      const x1 = ((ends[i] ?? 0) - t0) * k;
+      const x1 = (Math.min(ends[i] ?? 0, clip) - t0) * k;
       const key = keys[i] ?? 0;
       let a = x0;
       let b = x1;
@@ -147,10 +153,11 @@ export function drawLanes(
     fillBatch(ctx, batches.fills[key], paint.fill);
   }
   if (batches.outlines.count > 0) {
-    ctx.strokeStyle = OUTLINE;
-    ctx.lineWidth = 2;
+    const lw = opts.outlineWidth ?? 2;
+    ctx.strokeStyle = opts.outline ?? OUTLINE;
+    ctx.lineWidth = lw;
     ctx.beginPath();
-    batches.outlines.trace(ctx, 1);
+    batches.outlines.trace(ctx, lw / 2);
     ctx.stroke();
   }
   if (opts.labelOf !== undefined && labels.length > 0)

@@ -2,6 +2,7 @@
 // sample, shaded from light (idle) to dark (busy). Levels are quantised to a few greys so a frame
 // needs one fill per level, whatever the number of samples.
 import type { OsSample } from '../../../shared/run-store';
+import type { DrawContext } from './draw';
 import { visibleRows, type Layout } from './lanes';
 import type { Viewport } from './viewport';
 
@@ -20,7 +21,7 @@ export function osLevel(busy: number): number {
 }
 
 export function drawOsStrips(
-  ctx: CanvasRenderingContext2D,
+  ctx: DrawContext,
   layout: Layout,
   vp: Viewport,
   samples: readonly OsSample[],
@@ -51,21 +52,31 @@ export function drawOsStrips(
   }
 }
 
+/** Row colours: alternating lane backgrounds and the strip's (themes.ts). */
+export interface RowColours {
+  readonly rowA: string;
+  readonly rowB: string;
+  readonly strip: string;
+}
+
+const LIGHT_ROWS: RowColours = { rowA: '#F4F6F9', rowB: '#EBEEF3', strip: '#FFFFFF' };
+
 /** Alternating row backgrounds and a baseline under each bar area. */
 export function drawRowBackgrounds(
-  ctx: CanvasRenderingContext2D,
+  ctx: DrawContext,
   layout: Layout,
   vp: Viewport,
+  colours: RowColours = LIGHT_ROWS,
 ): void {
   const [r0, r1] = visibleRows(layout, vp.scrollTop, vp.scrollTop + vp.height);
   for (let r = r0; r < r1; r++) {
     const row = layout.rows[r];
     if (row === undefined) continue;
     const y = row.y - vp.scrollTop;
-    ctx.fillStyle = r % 2 === 0 ? '#F4F6F9' : '#EBEEF3';
+    ctx.fillStyle = r % 2 === 0 ? colours.rowA : colours.rowB;
     ctx.fillRect(0, y, vp.width, row.bar);
     if (row.strip > 0) {
-      ctx.fillStyle = '#FFFFFF';
+      ctx.fillStyle = colours.strip;
       ctx.fillRect(0, y + row.bar + 1, vp.width, row.strip - 1);
     }
   }
@@ -80,12 +91,18 @@ export function meanBusy(samples: readonly OsSample[], core: number): number | u
 }
 
 /** A vertical line at the run's live edge (the latest data), so students see time advance. */
-export function drawLiveEdge(ctx: CanvasRenderingContext2D, vp: Viewport, liveUs: number): void {
+export function drawLiveEdge(
+  ctx: CanvasRenderingContext2D,
+  vp: Viewport,
+  liveUs: number,
+  colour = '#D55E00',
+  width = 2,
+): void {
   if (vp.t1 <= vp.t0) return;
   const x = Math.round(((liveUs - vp.t0) * vp.width) / (vp.t1 - vp.t0)) + 0.5;
   if (x < 0 || x > vp.width) return;
-  ctx.strokeStyle = '#D55E00';
-  ctx.lineWidth = 2;
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = width;
   ctx.beginPath();
   ctx.moveTo(x, 0);
   ctx.lineTo(x, vp.height);

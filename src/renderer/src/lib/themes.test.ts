@@ -1,0 +1,31 @@
+// Themes keep text readable (contrast ≥ 4.5:1) and presentation sizes meet the projection rules.
+import { describe, expect, it } from 'vitest';
+import { contrast } from './palette';
+import { PRESENTATION_TYPE, THEMES, chartTheme } from './themes';
+
+describe('themes', () => {
+  it('keep text at 4.5:1 or more against the background and lanes', () => {
+    for (const name of THEMES) {
+      const t = chartTheme(name, false);
+      for (const bg of [t.background, t.rowA, t.rowB]) {
+        expect(contrast(t.ink, bg)).toBeGreaterThanOrEqual(4.5);
+        expect(contrast(t.muted, bg)).toBeGreaterThanOrEqual(4.5);
+      }
+    }
+  });
+
+  it('draw lines of 3 px or more in presentation mode', () => {
+    for (const name of THEMES) {
+      expect(chartTheme(name, true).outlineWidth).toBeGreaterThanOrEqual(3);
+      expect(chartTheme(name, true).lineWidth).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it('size presentation text for the back row', () => {
+    expect(PRESENTATION_TYPE.laneLabel).toBeGreaterThanOrEqual(48);
+    expect(PRESENTATION_TYPE.legend).toBeGreaterThanOrEqual(48);
+    expect(PRESENTATION_TYPE.tick).toBeGreaterThanOrEqual(36);
+    expect(PRESENTATION_TYPE.title).toBeGreaterThanOrEqual(64);
+    expect(PRESENTATION_TYPE.title).toBeLessThanOrEqual(72);
+  });
+});

@@ -1,0 +1,110 @@
+// The three looks (light, dark, high contrast) as the chart's canvas needs them, and the sizes of
+// presentation mode (PRODUCT.md, projection: text ≥ 48 px, ticks ≥ 36 px, titles 64–72 px, lanes
+// ≥ 40 px, lines ≥ 3 px). The state palette itself (Okabe-Ito, with patterns and bar heights) is
+// the same in every theme: it is what stays colour-blind-safe. The page's colours are CSS
+// variables in app.css under the same theme names.
+
+export const THEMES = ['light', 'dark', 'contrast'] as const;
+export type ThemeName = (typeof THEMES)[number];
+
+export const THEME_LABEL: Readonly<Record<ThemeName, string>> = {
+  light: 'Light',
+  dark: 'Dark',
+  contrast: 'High contrast',
+};
+
+export interface ChartTheme {
+  /** Alternating lane backgrounds. */
+  readonly rowA: string;
+  readonly rowB: string;
+  /** Background behind the OS busy strip. */
+  readonly strip: string;
+  /** Bar outlines (2 px #1A1A1A on light, light on dark so black spawning bars stay visible). */
+  readonly outline: string;
+  readonly outlineWidth: number;
+  readonly liveEdge: string;
+  readonly lineWidth: number;
+  /** Text drawn outside bars (snapshots: titles, lane names, ticks). */
+  readonly ink: string;
+  readonly muted: string;
+  readonly background: string;
+  /** Font of labels inside bars. */
+  readonly sliceFont: string;
+}
+
+const BASE: Readonly<
+  Record<ThemeName, Omit<ChartTheme, 'outlineWidth' | 'lineWidth' | 'sliceFont'>>
+> = {
+  light: {
+    rowA: '#F4F6F9',
+    rowB: '#EBEEF3',
+    strip: '#FFFFFF',
+    outline: '#1A1A1A',
+    liveEdge: '#D55E00',
+    ink: '#1A1A1A',
+    muted: '#55595F',
+    background: '#FFFFFF',
+  },
+  dark: {
+    rowA: '#1E2228',
+    rowB: '#262B33',
+    strip: '#14171B',
+    outline: '#E8E8E8',
+    liveEdge: '#FF8A3D',
+    ink: '#F2F2F2',
+    muted: '#B8BEC7',
+    background: '#14171B',
+  },
+  contrast: {
+    rowA: '#FFFFFF',
+    rowB: '#E6E6E6',
+    strip: '#FFFFFF',
+    outline: '#000000',
+    liveEdge: '#000000',
+    ink: '#000000',
+    muted: '#000000',
+    background: '#FFFFFF',
+  },
+};
+
+export function chartTheme(name: ThemeName, presenting: boolean): ChartTheme {
+  const strong = presenting || name === 'contrast';
+  return {
+    ...BASE[name],
+    outlineWidth: strong ? 3 : 2,
+    lineWidth: strong ? 3 : 2,
+    sliceFont: presenting ? '700 30px system-ui, sans-serif' : '600 12px system-ui, sans-serif',
+  };
+}
+
+export function isThemeName(value: unknown): value is ThemeName {
+  return typeof value === 'string' && (THEMES as readonly string[]).includes(value);
+}
+
+/** Type sizes in px: normal window and presentation mode (PRODUCT.md's projection numbers). */
+export interface TypeScale {
+  readonly labelWidth: number;
+  readonly laneLabel: number;
+  readonly tick: number;
+  readonly axisHeight: number;
+  readonly legend: number;
+  readonly title: number;
+}
+
+export const NORMAL_TYPE: TypeScale = {
+  labelWidth: 190,
+  laneLabel: 15,
+  tick: 13,
+  axisHeight: 30,
+  legend: 13,
+  title: 20,
+};
+
+export const PRESENTATION_TYPE: TypeScale = {
+  labelWidth: 400,
+  laneLabel: 48,
+  tick: 36,
+  axisHeight: 56,
+  legend: 48,
+  title: 64,
+};
