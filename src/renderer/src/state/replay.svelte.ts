@@ -12,7 +12,7 @@ export class Replay {
   speed = $state(DEFAULT_SPEED);
   cursorUs = $state(0);
   endUs = $state(0);
-  private bounds = new Float64Array(0);
+  private bounds: Float64Array = new Float64Array(0);
   private frame = 0;
   private last = 0;
 
