@@ -11,6 +11,7 @@ const entries = {
   'thread-entry': 'src/workers/thread-entry.ts',
   'process-entry': 'src/workers/process-entry.ts',
   cli: 'src/main/engine/cli.ts',
+  sweep: 'src/main/engine/sweep-cli.ts',
   serve: 'src/host/serve.ts',
   bench: 'src/bench/bench.ts',
 };

@@ -28,22 +28,17 @@ export function defaultWorkerList(cores: number): number[] {
     .sort((a, b) => a - b);
 }
 
+const EACH = `workers must each be a whole number from ${LIMITS.workers.min} to ${LIMITS.workers.max}`;
 const WorkerListSchema = z
   .array(
     z
       .number()
-      .int({
-        error: `each worker count must be a whole number from ${LIMITS.workers.min} to ${LIMITS.workers.max}`,
-      })
-      .min(LIMITS.workers.min, {
-        error: `each worker count must be from ${LIMITS.workers.min} to ${LIMITS.workers.max}`,
-      })
-      .max(LIMITS.workers.max, {
-        error: `each worker count must be from ${LIMITS.workers.min} to ${LIMITS.workers.max}`,
-      }),
+      .int({ error: EACH })
+      .min(LIMITS.workers.min, { error: EACH })
+      .max(LIMITS.workers.max, { error: EACH }),
   )
-  .min(1, { error: 'name at least one worker count' })
-  .max(MAX_SWEEP_POINTS, { error: `at most ${MAX_SWEEP_POINTS} worker counts` });
+  .min(1, { error: 'workers must name at least one worker count' })
+  .max(MAX_SWEEP_POINTS, { error: `workers must name at most ${MAX_SWEEP_POINTS} worker counts` });
 
 export type WorkerListParse =
   | { readonly ok: true; readonly workers: readonly number[] }
@@ -66,8 +61,7 @@ export function parseWorkerList(text: string): WorkerListParse {
   }
   const list = [...new Set([1, ...parts.map(Number)])].sort((a, b) => a - b);
   const parsed = WorkerListSchema.safeParse(list);
-  if (!parsed.success)
-    return { ok: false, error: `workers: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
+  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? EACH };
   return { ok: true, workers: parsed.data };
 }
 

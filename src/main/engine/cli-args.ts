@@ -25,9 +25,10 @@ const NUMERIC_FLAGS = {
   tasks: `a whole number from ${LIMITS.tasks.min} to ${LIMITS.tasks.max} (at most ${LIMITS.tasks.max} tasks)`,
   size: `a whole number from ${LIMITS.size.min} to ${LIMITS.size.max}`,
   scale: `a number from ${LIMITS.scale.min} to ${LIMITS.scale.max}`,
+  cores: "a whole number from 1 to the machine's logical cores",
 } as const;
 
-const NUMERIC_NAMES = ['workers', 'tasks', 'size', 'scale'] as const;
+const NUMERIC_NAMES = ['workers', 'tasks', 'size', 'scale', 'cores'] as const;
 
 function program(): Command {
   return new Command('corescope-trace')
@@ -39,6 +40,7 @@ function program(): Command {
     .option('--size <n>', 'work per task (see the scenario)')
     .option('--scale <x>', `time scale for sleeps and latencies, ${NUMERIC_FLAGS.scale}`)
     .option('--variant <v>', `${VARIANTS.join(' or ')} (fib-sleep)`)
+    .option('--cores <k>', `limit the run to k cores (Linux), ${NUMERIC_FLAGS.cores}`)
     .option('--no-trace', 'run without instrumentation (for overhead comparisons)')
     .option('--json', 'print the summary as one JSON line')
     .requiredOption('--out <file>', 'where to write the trace (.json)')
@@ -50,7 +52,7 @@ function program(): Command {
 
 /** The flag name for an error from parseRunParams ("workers must be ..." → "--workers must ..."). */
 function flagError(message: string): string {
-  return `error: ${message.replace(/^(scenario|model|workers|tasks|size|scale|variant)\b:?/, '--$1')}`;
+  return `error: ${message.replace(/^(scenario|model|workers|tasks|size|scale|variant|cores)\b:?/, '--$1')}`;
 }
 
 export function parseCliArgs(argv: readonly string[], cores: number): CliParse {

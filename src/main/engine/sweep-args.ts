@@ -1,0 +1,114 @@
+// Parses the sweep CLI's flags. Pure (no I/O, no exit), in the style of the trace CLI: commander
+// reads the syntax, the shared zod schema judges the values (parseRunParams, parseWorkerList),
+// and every failure is ONE line naming the flag and its range.
+import { Command, CommanderError } from 'commander';
+import { LIMITS, MODELS, SCENARIOS, VARIANTS, type RunParams } from '../../shared/params';
+import { parseRunParams } from '../../shared/scenarios';
+import { MAX_REPEAT, defaultWorkerList, parseWorkerList } from '../../shared/sweep';
+
+export interface SweepOptions {
+  /** The run's parameters; `workers` is replaced per point. */
+  readonly params: RunParams;
+  readonly workers: readonly number[];
+  readonly repeat: number;
+  readonly out: string;
+  readonly json: boolean;
+}
+
+export type SweepParse =
+  | { readonly kind: 'sweep'; readonly options: SweepOptions }
+  | { readonly kind: 'help'; readonly text: string }
+  | { readonly kind: 'error'; readonly error: string };
+
+const NUMERIC = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+const RANGES = {
+  tasks: `a whole number from ${LIMITS.tasks.min} to ${LIMITS.tasks.max}`,
+  size: `a whole number from ${LIMITS.size.min} to ${LIMITS.size.max}`,
+  scale: `a number from ${LIMITS.scale.min} to ${LIMITS.scale.max}`,
+  cores: `a whole number from 1 to the machine's logical cores`,
+  repeat: `a whole number from 1 to ${MAX_REPEAT}`,
+} as const;
+
+function program(): Command {
+  return new Command('corescope-sweep')
+    .description(
+      'Run a scenario under one model at several worker counts; write speedups and an Amdahl fit.',
+    )
+    .requiredOption('--scenario <id>', `one of ${SCENARIOS.join(', ')}`)
+    .requiredOption('--model <model>', `one of ${MODELS.join(', ')}`)
+    .option(
+      '--workers <list>',
+      'worker counts, like 1,2,4 (1 is always added); default 1 … 2 × cores',
+    )
+    .option('--repeat <k>', `runs per point, the median wall counts; ${RANGES.repeat}; default 1`)
+    .option('--tasks <n>', `number of tasks, ${RANGES.tasks}`)
+    .option('--size <n>', 'work per task (see the scenario)')
+    .option('--scale <x>', `time scale for sleeps and latencies, ${RANGES.scale}`)
+    .option('--variant <v>', `${VARIANTS.join(' or ')} (fib-sleep)`)
+    .option('--cores <k>', `limit every run to k cores (Linux), ${RANGES.cores}`)
+    .option('--json', 'print the result as one JSON line on stdout')
+    .requiredOption('--out <file>', 'where to write the sweep (.json)')
+    .helpOption('-h, --help', 'show this help')
+    .allowExcessArguments(false)
+    .showSuggestionAfterError(false)
+    .exitOverride();
+}
+
+function flagError(message: string): string {
+  return `error: ${message.replace(/^(scenario|model|workers|tasks|size|scale|variant|cores)\b:?/, '--$1')}`;
+}
+
+export function parseSweepArgs(argv: readonly string[], cores: number): SweepParse {
+  const cmd = program();
+  let help = '';
+  cmd.configureOutput({
+    writeOut: (s) => (help += s),
+    writeErr: () => undefined,
+    outputError: () => undefined,
+  });
+  try {
+    cmd.parse([...argv], { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help')
+        return { kind: 'help', text: help };
+      return { kind: 'error', error: e.message.split('\n')[0] ?? 'error: bad arguments' };
+    }
+    throw e;
+  }
+  const raw: Record<string, unknown> = cmd.opts();
+  const input: Record<string, unknown> = { scenario: raw.scenario, model: raw.model };
+  for (const flag of ['tasks', 'size', 'scale', 'cores'] as const) {
+    const value = raw[flag];
+    if (value === undefined) continue;
+    const text = String(value).trim();
+    const n = Number(text);
+    if (!NUMERIC.test(text) || !Number.isFinite(n))
+      return { kind: 'error', error: `error: --${flag} must be ${RANGES[flag]}, not "${text}"` };
+    input[flag] = n;
+  }
+  if (raw.variant !== undefined) input.variant = raw.variant;
+  let repeat = 1;
+  if (raw.repeat !== undefined) {
+    const text = String(raw.repeat).trim();
+    repeat = Number(text);
+    if (!/^\d+$/.test(text) || repeat < 1 || repeat > MAX_REPEAT)
+      return { kind: 'error', error: `error: --repeat must be ${RANGES.repeat}, not "${text}"` };
+  }
+  const out = String(raw.out ?? '');
+  if (out.trim() === '') return { kind: 'error', error: 'error: --out must name a file' };
+
+  const parsed = parseRunParams(input, cores);
+  if (!parsed.ok) return { kind: 'error', error: flagError(parsed.error) };
+  let workers = defaultWorkerList(parsed.params.cores ?? cores);
+  if (raw.workers !== undefined) {
+    const list = parseWorkerList(String(raw.workers));
+    if (!list.ok) return { kind: 'error', error: flagError(list.error) };
+    workers = [...list.workers];
+  }
+  return {
+    kind: 'sweep',
+    options: { params: parsed.params, workers, repeat, out, json: raw.json === true },
+  };
+}
