@@ -1,5 +1,6 @@
 // The one API contract between the UI and whatever hosts the engine: Electron's preload
 // (over IPC) or the browser host (over a WebSocket). The renderer only sees `CoreScopeApi`.
+import type { DesktopApi } from './desktop-contract';
 import type { MachineInfo, RunEvent, RunMeta, RunSummary } from './events';
 import type { RunParamsInput } from './params';
 import type { ScenarioInfo } from './scenarios';
@@ -13,7 +14,8 @@ export type RunMessage =
   | { readonly kind: 'end'; readonly runId: string; readonly summary: RunSummary }
   | { readonly kind: 'error'; readonly runId: string; readonly error: string };
 
-export interface CoreScopeApi {
+/** DesktopApi's methods are optional: only Electron has them. */
+export interface CoreScopeApi extends DesktopApi {
   machineInfo(): Promise<MachineInfo>;
   listScenarios(): Promise<readonly ScenarioInfo[]>;
   /** Validates and starts a run; at most one run at a time. */

@@ -4,6 +4,7 @@
 // A second run resets everything.
 import type { CoreScopeApi, RunMessage } from '../../../shared/contract';
 import type { RunEvent, RunMeta, RunSummary } from '../../../shared/events';
+import type { LoadedRun } from '../../../shared/loaded-run';
 import type { RunParamsInput } from '../../../shared/params';
 import { RunStore } from '../../../shared/run-store';
 import { LaneIndex } from '../lib/lane-index';
@@ -104,6 +105,19 @@ export class RunSession {
     } catch (e) {
       this.notices.add(`Cancel failed: ${e instanceof Error ? e.message : String(e)}`);
     }
+  }
+
+  /** Shows a finished run opened from a file or the library (nothing is run). */
+  showRun(run: LoadedRun): void {
+    if (this.running) return;
+    this.reset();
+    const meta = run.store.meta;
+    this.meta = meta;
+    this.store = run.store;
+    this.index = new LaneIndex(Math.max(this.cores, meta?.machine.logicalCores ?? 0));
+    this.summary = run.summary;
+    this.state = 'finished';
+    this.publish();
   }
 
   private reset(): void {
