@@ -18,6 +18,8 @@ export class RunForm {
   size = $state<NumberField>(undefined);
   scale = $state<NumberField>(1);
   variant = $state<Variant>('blocking');
+  /** The cores limit (CPU affinity); undefined: all cores. */
+  cores = $state<number | undefined>(undefined);
   scenarios = $state.raw<readonly ScenarioInfo[]>([]);
 
   readonly info = $derived(this.scenarios.find((s) => s.id === this.scenario));
@@ -57,6 +59,7 @@ export class RunForm {
     if (isSet(this.size)) params.size = this.size;
     if (isSet(this.scale)) params.scale = this.scale;
     if (info?.usesVariant === true) params.variant = this.variant;
+    if (this.cores !== undefined) params.cores = this.cores;
     return params;
   }
 }

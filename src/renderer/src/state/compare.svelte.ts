@@ -1,0 +1,87 @@
+// Compare: the same parameters under several models, run one after another (never at once: they
+// would compete for the cores), collected for stacked charts on one time axis, the comparison
+// table and its explanation. Start it with `start(params)` (the Compare button; a keyboard
+// shortcut can call the same method).
+import type { CoreScopeApi } from '../../../shared/contract';
+import { compareRows, type CompareRow } from '../../../shared/compare-table';
+import { explainComparison, type Sentence } from '../../../shared/explain';
+import { MODELS, type Model, type RunParamsInput } from '../../../shared/params';
+import type { RunFigures } from '../../../shared/run-figures';
+import { TimeView } from './time-view.svelte';
+import { LabRun } from './lab-run.svelte';
+
+export type LabState = 'idle' | 'running' | 'finished' | 'cancelled' | 'error';
+
+export class CompareSession {
+  /** Models to compare, in the catalogue's order. */
+  models = $state.raw<readonly Model[]>([...MODELS]);
+  runs = $state.raw<readonly LabRun[]>([]);
+  state = $state<LabState>('idle');
+  error = $state<string | undefined>(undefined);
+  /** The shared time axis of the stacked charts. */
+  readonly view = new TimeView();
+
+  private cancelled = false;
+  private current: LabRun | undefined;
+
+  constructor(
+    private readonly api: () => CoreScopeApi,
+    private readonly cores: () => number,
+  ) {}
+
+  get busy(): boolean {
+    return this.state === 'running';
+  }
+
+  readonly rows: CompareRow[] = $derived.by(() =>
+    compareRows(this.runs.map((r) => r.figures).filter((f): f is RunFigures => f !== undefined)),
+  );
+
+  readonly sentences: Sentence[] = $derived(
+    this.state === 'running' ? [] : explainComparison(this.rows),
+  );
+
+  toggle(model: Model, on: boolean): void {
+    this.models = MODELS.filter((m) => (m === model ? on : this.models.includes(m)));
+  }
+
+  /** Runs `params` under every chosen model in turn; the model in `params` is ignored. */
+  async start(params: RunParamsInput): Promise<void> {
+    if (this.busy) return;
+    if (this.models.length === 0) {
+      this.state = 'error';
+      this.error = 'Choose at least one model to compare.';
+      return;
+    }
+    this.cancelled = false;
+    this.error = undefined;
+    this.view.reset();
+    const stretch = (): void => {
+      this.view.setEnd(Math.max(0, ...this.runs.map((r) => r.store.endUs)));
+    };
+    const runs = this.models.map(
+      (model) => new LabRun({ ...params, model }, this.cores(), stretch),
+    );
+    this.runs = runs;
+    this.state = 'running';
+    const api = this.api();
+    for (const run of runs) {
+      if (this.cancelled) break;
+      this.current = run;
+      await run.execute(api);
+      if (run.state === 'error') {
+        this.error = `${run.params.model}: ${run.error ?? 'the run failed'}`;
+        break;
+      }
+    }
+    this.current = undefined;
+    stretch();
+    this.state = this.cancelled ? 'cancelled' : this.error !== undefined ? 'error' : 'finished';
+  }
+
+  async cancel(): Promise<void> {
+    if (!this.busy) return;
+    this.cancelled = true;
+    await this.current?.cancel(this.api());
+  }
+}
