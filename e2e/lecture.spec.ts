@@ -1,0 +1,198 @@
+// Lecture mode in the browser host: presentation mode in every theme (screenshots), shortcuts,
+// slow-motion replay at 0.1×, PNG and SVG snapshots, saving a run and reopening it, importing a
+// foreign Chrome trace, and refusing a corrupt file. Waits on data-* hooks, never fixed sleeps
+// except where a replay is measured against the clock.
+import { readFileSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
+import type { Download, Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import type { AppPage } from './pages/app-page';
+
+async function finishedRun(app: AppPage): Promise<void> {
+  await app.fill({ Scenario: 'cpu-bound', Model: 'threads', Workers: 2, Tasks: 4, Size: 40 });
+  await app.run();
+  await app.expectState('finished', 60_000);
+}
+
+async function saved(page: Page, button: string): Promise<Download> {
+  const wait = page.waitForEvent('download');
+  await page.getByRole('button', { name: button, exact: true }).click();
+  return wait;
+}
+
+/** PNG width and height, and whether its pixels hold more than one value (not blank). */
+function pngInfo(bytes: Buffer): { width: number; height: number; varied: boolean } {
+  expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  const idat: Buffer[] = [];
+  for (let o = 8; o < bytes.length;) {
+    const len = bytes.readUInt32BE(o);
+    const type = bytes.toString('latin1', o + 4, o + 8);
+    if (type === 'IDAT') idat.push(bytes.subarray(o + 8, o + 8 + len));
+    o += 12 + len;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const seen = new Set<number>();
+  for (let i = 0; i < raw.length && seen.size < 8; i += 97) seen.add(raw[i] ?? 0);
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20), varied: seen.size > 3 };
+}
+
+test('presentation mode in each theme: large type, big clock, reduced controls', async ({
+  app,
+}, testInfo) => {
+  await app.page.setViewportSize({ width: 1920, height: 1080 });
+  await finishedRun(app);
+  await app.page.keyboard.press('p');
+  await expect(app.page.getByTestId('wall-clock')).toBeVisible();
+  await expect(app.page.getByLabel('Scenario', { exact: true })).toBeHidden();
+  const px = async (selector: string): Promise<number> =>
+    app.page
+      .locator(selector)
+      .first()
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(await px('[data-testid="core-lanes"] .core-name')).toBeGreaterThanOrEqual(48);
+  expect(await px('.legend li span')).toBeGreaterThanOrEqual(48);
+  expect(await px('svg.axis .tick text')).toBeGreaterThanOrEqual(36);
+  expect(await px('.present-title')).toBeGreaterThanOrEqual(64);
+  for (const theme of ['light', 'dark', 'contrast']) {
+    await expect(app.page.locator('html')).toHaveAttribute('data-theme', theme);
+    await app.page.screenshot({ path: testInfo.outputPath(`presentation-${theme}.png`) });
+    await app.page.keyboard.press('t');
+  }
+  await app.page.keyboard.press('Escape');
+  await expect(app.page.getByLabel('Scenario', { exact: true })).toBeVisible();
+});
+
+test('shortcuts: ? lists them, 1–5 choose the model, Space runs, Esc closes', async ({ app }) => {
+  await app.fill({ Scenario: 'say-after', Scale: 0.02 });
+  await app.page.locator('body').click({ position: { x: 5, y: 5 } });
+  await app.page.keyboard.press('?');
+  const dialog = app.page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+  await app.page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await app.page.locator('body').click({ position: { x: 5, y: 5 } });
+  await app.page.keyboard.press('2');
+  await expect(app.page.getByLabel('Model', { exact: true })).toHaveValue('async');
+  await app.page.keyboard.press('5');
+  await expect(app.page.getByLabel('Model', { exact: true })).toHaveValue('processes');
+  await app.page.keyboard.press('Space');
+  await app.expectState('finished', 30_000);
+  expect(await app.statesSeen()).toContain('running');
+});
+
+test('replay at 0.1× draws progressively, pauses and steps', async ({ app }, testInfo) => {
+  await finishedRun(app);
+  const bar = app.page.getByTestId('replay');
+  await bar.getByLabel('Speed').selectOption('0.1');
+  const cursor = async (): Promise<number> => Number(await bar.getAttribute('data-replay-us'));
+  const t0 = Date.now();
+  await bar.getByRole('button', { name: 'Replay' }).click();
+  await expect(bar).toHaveAttribute('data-replay-state', 'playing');
+  await expect.poll(cursor).toBeGreaterThan(10_000);
+  const c1 = await cursor();
+  const wallMs = Date.now() - t0;
+  // 0.1×: run time advances a tenth of wall time (µs per ms ⇒ 100 at 0.1×), with slack.
+  expect(c1).toBeLessThanOrEqual(wallMs * 100 * 1.2 + 5_000);
+  await app.page.screenshot({ path: testInfo.outputPath('replay-playing.png') });
+  await bar.getByRole('button', { name: 'Pause' }).click();
+  await expect(bar).toHaveAttribute('data-replay-state', 'paused');
+  const paused = await cursor();
+  await app.page.waitForTimeout(300); // measuring that nothing moves while paused
+  expect(await cursor()).toBe(paused);
+  await app.page.locator('body').click({ position: { x: 5, y: 5 } });
+  await app.page.keyboard.press('ArrowRight');
+  await expect.poll(cursor).toBeGreaterThan(paused);
+  const stepped = await cursor();
+  await app.page.keyboard.press('ArrowLeft');
+  await expect.poll(cursor).toBeLessThan(stepped);
+});
+
+test('PNG and SVG snapshots of the chart', async ({ app }, testInfo) => {
+  await finishedRun(app);
+  const png = await saved(app.page, 'Save PNG');
+  const pngPath = testInfo.outputPath('snapshot.png');
+  await png.saveAs(pngPath);
+  const info = pngInfo(readFileSync(pngPath));
+  const chartWidth = await app.coreLanes.locator('canvas').evaluate((c) => c.clientWidth);
+  expect(info.width).toBeGreaterThanOrEqual(2 * chartWidth);
+  expect(info.varied).toBe(true);
+
+  const svg = await saved(app.page, 'Save SVG');
+  const svgPath = testInfo.outputPath('snapshot.svg');
+  await svg.saveAs(svgPath);
+  const text = readFileSync(svgPath, 'utf8');
+  const parsed = await app.page.evaluate((xml) => {
+    const doc = new DOMParser().parseFromString(xml, 'image/svg+xml');
+    return {
+      error: doc.querySelector('parsererror') !== null,
+      lanes: doc.querySelectorAll('g.lane').length,
+      texts: [...doc.querySelectorAll('text')].map((t) => t.textContent ?? ''),
+    };
+  }, text);
+  expect(parsed.error).toBe(false);
+  expect(parsed.lanes).toBeGreaterThanOrEqual(3);
+  expect(parsed.texts).toContain('CPU 0');
+});
+
+test('save a run and reopen it to the same view; save its trace', async ({ app }, testInfo) => {
+  await finishedRun(app);
+  const before = await app.coreSlices();
+  const summary = await app.summary.innerText();
+  const run = await saved(app.page, 'Save run');
+  expect(run.suggestedFilename()).toMatch(/\.corescope\.json$/);
+  const runPath = testInfo.outputPath(run.suggestedFilename());
+  await run.saveAs(runPath);
+  const trace = await saved(app.page, 'Save trace');
+  const tracePath = testInfo.outputPath(trace.suggestedFilename());
+  await trace.saveAs(tracePath);
+  const json: unknown = JSON.parse(readFileSync(tracePath, 'utf8'));
+  expect(JSON.stringify(json)).toContain('"CPUs"');
+
+  await app.page.reload();
+  await app.ready();
+  await app.page.getByTestId('open-file').setInputFiles(runPath);
+  await app.expectState('finished');
+  await expect(app.page.getByTestId('opened-name')).toContainText('.corescope.json');
+  expect(await app.coreSlices()).toEqual(before);
+  expect(await app.summary.innerText()).toBe(summary);
+
+  await app.page.getByTestId('open-file').setInputFiles(tracePath);
+  await expect(app.page.getByTestId('opened-name')).toContainText('.trace.json');
+  expect(await app.coreSlices()).toEqual(before);
+  await app.page.screenshot({ path: testInfo.outputPath('reopened.png'), fullPage: true });
+});
+
+test('imports a foreign Chrome trace and refuses a corrupt file', async ({ app }, testInfo) => {
+  const foreign = {
+    traceEvents: [
+      { ph: 'M', name: 'thread_name', pid: 7, tid: 70, args: { name: 'renderer main' } },
+      { ph: 'X', name: 'layout', ts: 5000, dur: 4000, pid: 7, tid: 70, args: { cpu: 0 } },
+      { ph: 'B', name: 'paint', ts: 10000, pid: 7, tid: 70, args: { cpu: 1 } },
+      { ph: 'E', ts: 16000, pid: 7, tid: 70 },
+      { ph: 'X', name: 'decode', ts: 6000, dur: 9000, pid: 7, tid: 71 },
+    ],
+  };
+  await app.page.getByTestId('open-file').setInputFiles({
+    name: 'other-tool.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(foreign)),
+  });
+  await app.expectState('finished');
+  await expect(app.page.getByTestId('opened-name')).toContainText(
+    'imported trace: other-tool.json',
+  );
+  expect(await app.coreSlices()).toEqual([1, 1]);
+  await expect(app.page.getByText('renderer main').first()).toBeVisible();
+  await app.page.screenshot({ path: testInfo.outputPath('foreign.png'), fullPage: true });
+
+  await app.page.getByTestId('open-file').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"traceEvents": [{"ph": "X", "ts": 1'),
+  });
+  await expect(app.alert).toContainText(/broken\.json is not valid JSON/);
+  // Nothing changed: the imported trace is still shown.
+  await expect(app.page.getByTestId('opened-name')).toContainText('other-tool.json');
+  expect(await app.coreSlices()).toEqual([1, 1]);
+});
