@@ -1,5 +1,7 @@
 // Lane sizes of the normal window and of presentation mode (lanes ≥ 40 px with room for 48 px
-// names, PRODUCT.md's projection rules).
+// names, PRODUCT.md's projection rules), and the states a run shows (its legend there).
+import { F_STATE, SLICE_STRIDE } from '../../../shared/events';
+import { STATES } from '../../../shared/states';
 import type { LaneKind } from './lane';
 import { sizeFor, type LaneSize } from './lanes';
 
@@ -11,4 +13,16 @@ const PRESENTATION: Readonly<Record<LaneKind, LaneSize>> = {
 
 export function laneSize(kind: LaneKind, count: number, presenting: boolean): LaneSize {
   return presenting ? PRESENTATION[kind] : sizeFor(kind, count);
+}
+
+/** Names of the states that occur in a run's slices (the presentation legend shows only these). */
+export function statesIn(slices: Float64Array): Set<string> {
+  const codes = new Set<number>();
+  for (let o = F_STATE; o < slices.length; o += SLICE_STRIDE) codes.add(slices[o] ?? -1);
+  const out = new Set<string>();
+  for (const c of codes) {
+    const s = STATES[c];
+    if (s !== undefined) out.add(s);
+  }
+  return out;
 }
