@@ -109,6 +109,18 @@ describe('explainComparison', () => {
     expectCited(s);
   });
 
+  it('flags a speedup above the cores used as noise, not a gain', () => {
+    const rows = compareRows([
+      figures({ model: 'sequential', wallMs: 1000, share: { preempted: 0.24 } }),
+      figures({ model: 'async', wallMs: 800 }),
+    ]);
+    const s = explainComparison(rows);
+    expect(rules(s)).toEqual(['noisy', 'fastest']);
+    expect(s[0]?.text).toContain('async reached 1.25× on 1 core');
+    expect(s[0]?.text).toContain('sequential itself spent 24 % of its time preempted');
+    expectCited(s);
+  });
+
   it('needs a sequential run to compare against', () => {
     expect(explainComparison(compareRows([figures({ model: 'threads', actors: 2 })]))).toEqual([]);
   });

@@ -35,6 +35,11 @@ const ONE_THREAD: Readonly<Record<Model, string>> = {
   processes: 'one process',
 };
 
+/** "their" for several actors, "its" for one. */
+function their(f: RunFigures): string {
+  return f.actors === 1 ? 'its' : 'their';
+}
+
 function workerNoun(f: RunFigures): string {
   if (f.model === 'processes') return f.actors === 1 ? 'process' : 'processes';
   if (f.model === 'async') return 'event loop';
@@ -88,7 +93,7 @@ export function explainRun(f: RunFigures): Sentence[] {
       say(
         'gil-wait',
         p,
-        `The ${workerNoun(f)} spent ${p} of their time waiting for the GIL: only the thread holding it may compute.`,
+        `The ${workerNoun(f)} spent ${p} of ${their(f)} time waiting for the GIL: only the thread holding it may compute.`,
       ),
     );
   }
@@ -102,7 +107,7 @@ export function explainRun(f: RunFigures): Sentence[] {
       f.actors > f.coresAvailable
         ? 'ready to run, but every core was taken by another of them'
         : 'ready to run, but the cores were busy with other programs';
-    out.push(say('preempted', p, `${who} spent ${p} of their time preempted: ${why}.`));
+    out.push(say('preempted', p, `${who} spent ${p} of ${their(f)} time preempted: ${why}.`));
   }
   if (share.spawning >= THRESHOLDS.spawning) {
     const p = pct(share.spawning);
@@ -120,7 +125,7 @@ export function explainRun(f: RunFigures): Sentence[] {
     const text =
       f.model === 'async'
         ? `A blocking sleep held the event loop ${p} of the run: while it sleeps, no other task can run.`
-        : `Blocking sleeps held the ${workerNoun(f)} ${p} of their time.`;
+        : `Blocking sleeps held the ${workerNoun(f)} ${p} of ${their(f)} time.`;
     out.push(say('blocked', p, text));
   }
   if (f.taskWaitMs >= THRESHOLDS.overlap * f.wallMs && f.tasks >= 2) {
@@ -143,6 +148,24 @@ export function explainComparison(rows: readonly CompareRow[]): Sentence[] {
   const seq = rows.find((r) => r.figures.model === 'sequential');
   const timed = rows.filter((r) => r.speedup !== undefined && r.figures.model !== 'sequential');
   if (seq === undefined || timed.length === 0) return out;
+  // A speedup above the cores a run could use is not the model's doing: the machine was busy.
+  const impossible = timed.filter((r) => (r.speedup ?? 0) > r.figures.coresUsed * 1.05);
+  const first = impossible[0];
+  if (first !== undefined) {
+    const s = times(first.speedup ?? 0);
+    const busy = seq.figures.stateShare.preempted;
+    const why =
+      busy >= THRESHOLDS.preempted
+        ? `sequential itself spent ${pct(busy)} of its time preempted by other programs`
+        : 'the machine was busier during some runs than others';
+    out.push(
+      say(
+        'noisy',
+        s,
+        `Timings are noisy here: ${first.figures.model} reached ${s} on ${first.figures.coresUsed} ${first.figures.coresUsed === 1 ? 'core' : 'cores'}, more than its cores allow, because ${why}. Run the comparison again on a quieter machine.`,
+      ),
+    );
+  }
   const best = timed.reduce((a, b) => ((b.speedup ?? 0) > (a.speedup ?? 0) ? b : a));
   if ((best.speedup ?? 0) > 1 + THRESHOLDS.sameSpeed) {
     const s = times(best.speedup ?? 0);
