@@ -75,6 +75,14 @@ export function focusRects(
   return out;
 }
 
+export interface HighlightColours {
+  /** Laid over everything at 65 % opacity: the chart's background colour. */
+  readonly veil: string;
+  readonly outline: string;
+}
+
+const LIGHT: HighlightColours = { veil: '#FFFFFF', outline: '#1A1A1A' };
+
 /** Dims everything drawn so far, then repaints and outlines the focused slices on top. */
 export function drawHighlight(
   ctx: CanvasRenderingContext2D,
@@ -82,17 +90,20 @@ export function drawHighlight(
   vp: Viewport,
   store: RunStore,
   focus: Focus,
+  colours: HighlightColours = LIGHT,
 ): void {
   const rects = focusRects(layout, vp, store, focus);
-  ctx.fillStyle = 'rgba(255, 255, 255, 0.65)';
+  ctx.globalAlpha = 0.65;
+  ctx.fillStyle = colours.veil;
   ctx.fillRect(0, 0, vp.width, vp.height);
+  ctx.globalAlpha = 1;
   for (const r of rects) {
     const style = styleForKey(r.key);
     const h = Math.max(6, r.h * style.height);
     ctx.fillStyle = style.colour;
     ctx.fillRect(r.x, r.y + (r.h - h) / 2, r.w, h);
   }
-  ctx.strokeStyle = '#1A1A1A';
+  ctx.strokeStyle = colours.outline;
   ctx.lineWidth = 2;
   ctx.beginPath();
   for (const r of rects) ctx.rect(r.x + 1, r.y + 1, Math.max(1, r.w - 2), r.h - 2);
