@@ -47,10 +47,9 @@ test('presentation mode in each theme: large type, big clock, reduced controls',
   // Strings run in the page (this file is typed for Node, without DOM globals).
   const px = async (selector: string): Promise<number> =>
     Number(
-      await app.page
-        .locator(selector)
-        .first()
-        .evaluate('(el) => parseFloat(getComputedStyle(el).fontSize)'),
+      await app.page.evaluate(
+        `parseFloat(getComputedStyle(document.querySelector(${JSON.stringify(selector)})).fontSize)`,
+      ),
     );
   expect(await px('[data-testid="core-lanes"] .core-name')).toBeGreaterThanOrEqual(48);
   expect(await px('.legend li span')).toBeGreaterThanOrEqual(48);
