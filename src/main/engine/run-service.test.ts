@@ -24,6 +24,25 @@ describe('RunService', () => {
     expect(childPids()).toEqual([]);
   });
 
+  it('checks a cores limit against this machine and says when it cannot limit cores', async () => {
+    const service = createRunService({ entries: ENTRIES });
+    const machine = service.machineInfo();
+    const tooMany = machine.logicalCores + 1;
+    const r = service.startRun({ scenario: 'say-after', model: 'async', cores: tooMany });
+    expect(r).toEqual({ ok: false, error: expect.stringMatching(/cores must be from 1 to/) });
+    expect(typeof machine.coresLimitNote).toBe('string');
+    const one = service.startRun({ scenario: 'say-after', model: 'async', scale: 0.01, cores: 1 });
+    if (machine.coresLimitable === true) {
+      expect(one.ok).toBe(true);
+      await service.dispose();
+    } else {
+      expect(one).toEqual({
+        ok: false,
+        error: expect.stringMatching(/cores limit is unavailable/),
+      });
+    }
+  });
+
   it('streams coalesced batches, then one end message; refuses a second run meanwhile', async () => {
     const service = createRunService({ entries: ENTRIES });
     const { messages, ended } = collect(service);
