@@ -83,3 +83,16 @@ test('a run limited to 1 core has all its running slices on one core', async ({
   await expect(app.page.getByTestId('run-explanation')).toBeVisible();
   await app.page.screenshot({ path: testInfo.outputPath('cores-1.png'), fullPage: true });
 });
+
+test('the C key starts Compare with the chosen models', async ({ app }) => {
+  const lab = new LabPage(app.page);
+  await app.fill({ Scenario: 'say-after', Scale: 0.02 });
+  for (const model of ['async', 'threads', 'gil-threads', 'processes'])
+    await lab.compare.getByLabel(model, { exact: true }).uncheck();
+  // Focus leaves the checkboxes (a key typed into a field is not a shortcut).
+  await lab.compare.getByRole('heading', { name: 'Compare' }).click();
+  await app.page.keyboard.press('c');
+  await lab.expectCompare('finished', 30_000);
+  await expect(lab.compareRuns).toHaveCount(1);
+  await expect(lab.compareTable.locator('tbody tr')).toHaveCount(1);
+});
