@@ -1,0 +1,157 @@
+// One library entry on disk: `<id>.corescope.json` (a plain CoreScope run file, so it can be
+// copied out and opened anywhere) and `<id>.meta.json` (its name, what it shows, its size). A
+// run file without a matching sidecar (dropped in by hand, or changed since) is read in full and
+// validated; anything that fails is an 'unreadable' entry, never an exception. Nothing read here
+// is ever executed: JSON.parse and zod only.
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import {
+  LIBRARY_ID_PATTERN,
+  MAX_LIBRARY_NAME,
+  type LibraryEntry,
+  type ReadableEntry,
+} from '../../shared/library-contract';
+import { checkFileSize } from '../../shared/open-file';
+import {
+  parseRunFile,
+  RUN_FILE_EXTENSION,
+  RunFileSchema,
+  type RunFile,
+} from '../../shared/run-file';
+
+export const META_EXTENSION = '.meta.json';
+const MAX_META_BYTES = 64 * 1024;
+
+export const SidecarSchema = z.object({
+  format: z.literal('corescope-library-entry'),
+  version: z.literal(1),
+  name: z.string().min(1).max(MAX_LIBRARY_NAME),
+  scenario: z.string().max(100),
+  model: z.string().max(100),
+  workers: z.number().int().nonnegative(),
+  runId: z.string().max(200),
+  savedAt: z.string().max(100),
+  bytes: z.number().int().nonnegative(),
+  kept: z.boolean(),
+});
+export type Sidecar = z.infer<typeof SidecarSchema>;
+
+export interface EntryPaths {
+  readonly run: string;
+  readonly meta: string;
+}
+
+export function entryPaths(dir: string, id: string): EntryPaths {
+  return {
+    run: join(dir, `${id}${RUN_FILE_EXTENSION}`),
+    meta: join(dir, `${id}${META_EXTENSION}`),
+  };
+}
+
+/** The entry id of a run file's name, or undefined for anything the library did not name. */
+export function idOfFileName(fileName: string): string | undefined {
+  if (!fileName.endsWith(RUN_FILE_EXTENSION)) return undefined;
+  const id = fileName.slice(0, -RUN_FILE_EXTENSION.length);
+  return LIBRARY_ID_PATTERN.test(id) ? id : undefined;
+}
+
+export type RunRead =
+  | { readonly ok: true; readonly file: RunFile; readonly bytes: number }
+  | { readonly ok: false; readonly error: string };
+
+/** Reads and fully validates a run file: size first, then JSON, the schema and every slice. */
+export async function readRunFile(path: string, label: string, maxBytes: number): Promise<RunRead> {
+  try {
+    const { size } = await stat(path);
+    if (size > maxBytes) {
+      const mb = (size / 1024 / 1024).toFixed(0);
+      return { ok: false, error: `too large: ${mb} MB (at most ${maxBytes / 1024 / 1024} MB)` };
+    }
+    const empty = checkFileSize(size, label);
+    if (empty !== undefined) return { ok: false, error: empty };
+    const value: unknown = JSON.parse(await readFile(path, 'utf8'));
+    const parsed = RunFileSchema.safeParse(value);
+    const deep = parseRunFile(value, label);
+    if (!parsed.success || !deep.ok) {
+      return { ok: false, error: deep.ok ? 'not a valid CoreScope run file' : deep.error };
+    }
+    return { ok: true, file: parsed.data, bytes: size };
+  } catch (e) {
+    const why = e instanceof SyntaxError ? `not valid JSON (corrupt or truncated?)` : String(e);
+    return { ok: false, error: why };
+  }
+}
+
+export function sidecarFor(file: RunFile, name: string, bytes: number, kept: boolean): Sidecar {
+  const p = file.meta.params;
+  return {
+    format: 'corescope-library-entry',
+    version: 1,
+    name,
+    scenario: typeof p['scenario'] === 'string' ? p['scenario'] : '',
+    model: typeof p['model'] === 'string' ? p['model'] : '',
+    workers: typeof p['workers'] === 'number' && p['workers'] >= 0 ? Math.trunc(p['workers']) : 0,
+    runId: file.meta.runId,
+    savedAt: file.savedAt,
+    bytes,
+    kept,
+  };
+}
+
+export function entryOf(id: string, s: Sidecar): ReadableEntry {
+  const { name, scenario, model, workers, runId, savedAt, bytes, kept } = s;
+  return { status: 'ok', id, name, scenario, model, workers, runId, savedAt, bytes, kept };
+}
+
+/** The sidecar when it is valid and describes the run file as it is now (same size). */
+export async function readSidecar(path: string, runBytes: number): Promise<Sidecar | undefined> {
+  try {
+    const { size } = await stat(path);
+    if (size > MAX_META_BYTES) return undefined;
+    const parsed = SidecarSchema.safeParse(JSON.parse(await readFile(path, 'utf8')));
+    return parsed.success && parsed.data.bytes === runBytes ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Validated run files by id, keyed on size and mtime so an unchanged file is read once. */
+export type ValidationCache = Map<
+  string,
+  { readonly key: string; readonly entry: LibraryEntry; readonly sidecar?: Sidecar }
+>;
+
+/** Lists one entry; undefined when its run file is gone. */
+export async function readEntry(
+  dir: string,
+  id: string,
+  maxBytes: number,
+  cache: ValidationCache,
+): Promise<{ entry: LibraryEntry; sidecar?: Sidecar } | undefined> {
+  const paths = entryPaths(dir, id);
+  let info;
+  try {
+    info = await stat(paths.run);
+  } catch {
+    return undefined;
+  }
+  if (!info.isFile()) return undefined;
+  const sidecar = await readSidecar(paths.meta, info.size);
+  if (sidecar !== undefined) return { entry: entryOf(id, sidecar), sidecar };
+  const key = `${info.size}:${info.mtimeMs}`;
+  const hit = cache.get(id);
+  if (hit?.key === key) return hit;
+  const read = await readRunFile(paths.run, `${id}${RUN_FILE_EXTENSION}`, maxBytes);
+  const savedAt = info.mtime.toISOString();
+  const found = read.ok
+    ? (() => {
+        const s = sidecarFor(read.file, id.slice(0, MAX_LIBRARY_NAME), read.bytes, true);
+        return { entry: entryOf(id, s), sidecar: s };
+      })()
+    : ({
+        entry: { status: 'unreadable', id, name: id, savedAt, bytes: info.size, error: read.error },
+      } satisfies { entry: LibraryEntry });
+  cache.set(id, { key, ...found });
+  return found;
+}

@@ -1,0 +1,210 @@
+// The library of recent runs: a folder both hosts hand in (Electron: userData/runs; the browser
+// host: --library or the XDG data folder). Plain Node, never electron. Every operation validates
+// its input, runs one at a time (so two windows cannot race a name check), writes atomically,
+// never replaces an entry it did not mean to, and answers a LibraryResult instead of throwing.
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import {
+  LibraryIdSchema,
+  LibrarySaveRequestSchema,
+  MAX_LIBRARY_RECENT,
+  libraryNameProblem,
+  type LibraryEntry,
+  type LibraryOpened,
+  type LibraryResult,
+  type ReadableEntry,
+} from '../../shared/library-contract';
+import { MAX_FILE_BYTES } from '../../shared/open-file';
+import { parseRunFile, RunFileSchema } from '../../shared/run-file';
+import { writeFileAtomic } from './atomic-write';
+import {
+  entryOf,
+  entryPaths,
+  idOfFileName,
+  readEntry,
+  readRunFile,
+  sidecarFor,
+  type Sidecar,
+  type ValidationCache,
+} from './library-entries';
+
+export interface LibraryOptions {
+  readonly dir: string;
+  readonly maxFileBytes?: number;
+  readonly maxRecent?: number;
+}
+
+const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
+
+export class RunLibrary {
+  readonly dir: string;
+  private readonly maxBytes: number;
+  private readonly maxRecent: number;
+  private readonly cache: ValidationCache = new Map();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(options: LibraryOptions) {
+    this.dir = options.dir;
+    this.maxBytes = options.maxFileBytes ?? MAX_FILE_BYTES;
+    this.maxRecent = options.maxRecent ?? MAX_LIBRARY_RECENT;
+  }
+
+  list(): Promise<LibraryResult<readonly LibraryEntry[]>> {
+    return this.serial(async () => ({ ok: true, value: (await this.scan()).map((e) => e.entry) }));
+  }
+
+  save(request: unknown): Promise<LibraryResult<LibraryEntry>> {
+    return this.serial(async () => {
+      const req = LibrarySaveRequestSchema.safeParse(request);
+      if (!req.success) return fail('invalid library request');
+      const parsed = RunFileSchema.safeParse(req.data.file);
+      const deep = parseRunFile(req.data.file, 'run');
+      if (!parsed.success || !deep.ok) return fail(deep.ok ? 'not a valid run file' : deep.error);
+      const text = JSON.stringify(parsed.data);
+      const bytes = Buffer.byteLength(text);
+      if (bytes > this.maxBytes) return fail(`the run is too large to keep: ${bytes} bytes`);
+      const entries = await this.scan();
+      let name: string;
+      if (req.data.name !== undefined) {
+        const problem = libraryNameProblem(req.data.name);
+        if (problem !== undefined) return fail(`Cannot use that name: ${problem}.`);
+        name = req.data.name.trim();
+        if (taken(entries, name)) return fail(nameTaken(name));
+      } else name = freeName(entries, defaultName(sidecarFor(parsed.data, 'x', 0, false)));
+      await mkdir(this.dir, { recursive: true });
+      const savedAt = new Date().toISOString();
+      const id = newId(savedAt);
+      const paths = entryPaths(this.dir, id);
+      await writeFileAtomic(paths.run, text, { noReplace: true });
+      // The library's date is when the run was kept; the run file keeps its own savedAt.
+      const sidecar = { ...sidecarFor(parsed.data, name, bytes, !req.data.auto), savedAt };
+      await writeFileAtomic(paths.meta, JSON.stringify(sidecar), { noReplace: true });
+      if (req.data.auto) await this.prune([...entries, { entry: entryOf(id, sidecar), sidecar }]);
+      return { ok: true, value: entryOf(id, sidecar) };
+    });
+  }
+
+  open(id: unknown): Promise<LibraryResult<LibraryOpened>> {
+    return this.serial(async () => {
+      const found = await this.find(id);
+      if (!found.ok) return found;
+      const read = await readRunFile(
+        entryPaths(this.dir, found.value.id).run,
+        'run',
+        this.maxBytes,
+      );
+      if (!read.ok) return fail(`Cannot open “${found.value.name}”: ${read.error}`);
+      return { ok: true, value: { name: found.value.name, file: read.file } };
+    });
+  }
+
+  rename(id: unknown, name: unknown): Promise<LibraryResult<LibraryEntry>> {
+    return this.serial(async () => {
+      if (typeof name !== 'string') return fail('a name must be text');
+      const problem = libraryNameProblem(name);
+      if (problem !== undefined) return fail(`Cannot rename: ${problem}.`);
+      const found = await this.find(id);
+      if (!found.ok) return found;
+      const { entry, sidecar } = found.value;
+      if (sidecar === undefined) return fail(`“${entry.name}” is unreadable: delete it instead.`);
+      const trimmed = name.trim();
+      const others = (await this.scan()).filter((e) => e.entry.id !== entry.id);
+      if (taken(others, trimmed)) return fail(nameTaken(trimmed));
+      const next: Sidecar = { ...sidecar, name: trimmed, kept: true };
+      await writeFileAtomic(entryPaths(this.dir, entry.id).meta, JSON.stringify(next));
+      this.cache.delete(entry.id);
+      return { ok: true, value: entryOf(entry.id, next) };
+    });
+  }
+
+  remove(id: unknown): Promise<LibraryResult<null>> {
+    return this.serial(async () => {
+      const found = await this.find(id);
+      if (!found.ok) return found;
+      await this.delete(found.value.id);
+      return { ok: true, value: null };
+    });
+  }
+
+  private async delete(id: string): Promise<void> {
+    const paths = entryPaths(this.dir, id);
+    await rm(paths.run, { force: true });
+    await rm(paths.meta, { force: true });
+    this.cache.delete(id);
+  }
+
+  private async find(
+    id: unknown,
+  ): Promise<LibraryResult<{ id: string; name: string; entry: LibraryEntry; sidecar?: Sidecar }>> {
+    const parsed = LibraryIdSchema.safeParse(id);
+    if (!parsed.success) return fail('not a library id');
+    const found = await readEntry(this.dir, parsed.data, this.maxBytes, this.cache);
+    if (found === undefined) return fail('That run is no longer in the library.');
+    return { ok: true, value: { id: parsed.data, name: found.entry.name, ...found } };
+  }
+
+  /** Every entry, newest first. A missing folder is an empty library. */
+  private async scan(): Promise<{ entry: LibraryEntry; sidecar?: Sidecar }[]> {
+    let names: string[];
+    try {
+      names = await readdir(this.dir);
+    } catch {
+      return [];
+    }
+    const out: { entry: LibraryEntry; sidecar?: Sidecar }[] = [];
+    for (const n of names.sort()) {
+      const id = idOfFileName(n);
+      if (id === undefined) continue;
+      const found = await readEntry(this.dir, id, this.maxBytes, this.cache);
+      if (found !== undefined) out.push(found);
+    }
+    return out.sort((a, b) => b.entry.savedAt.localeCompare(a.entry.savedAt));
+  }
+
+  /** Removes automatically kept runs beyond the newest maxRecent. */
+  private async prune(entries: readonly { entry: LibraryEntry }[]): Promise<void> {
+    const auto = entries
+      .map((e) => e.entry)
+      .filter((e): e is ReadableEntry => e.status === 'ok' && !e.kept)
+      .sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+    for (const e of auto.slice(this.maxRecent)) await this.delete(e.id);
+  }
+
+  private serial<T>(op: () => Promise<LibraryResult<T>>): Promise<LibraryResult<T>> {
+    const run = this.queue.then(op).catch((e: unknown) => fail(describeError(e)));
+    this.queue = run;
+    return run;
+  }
+}
+
+function describeError(e: unknown): string {
+  const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
+  const message = e instanceof Error ? e.message : String(e);
+  return `The library could not do that: ${code === '' ? message : `${code}: ${message}`}`;
+}
+
+function taken(entries: readonly { entry: LibraryEntry }[], name: string): boolean {
+  const key = name.toLocaleLowerCase();
+  return entries.some((e) => e.entry.name.toLocaleLowerCase() === key);
+}
+
+function nameTaken(name: string): string {
+  return `A run named “${name}” is already in the library: choose another name (nothing was replaced).`;
+}
+
+/** `cpu-bound · processes × 2`; the list shows the date, and repeats get (2), (3)… */
+function defaultName(s: Sidecar): string {
+  const workers = s.model === 'sequential' || s.model === 'async' ? '' : ` × ${s.workers}`;
+  return `${s.scenario} · ${s.model}${workers}`.slice(0, 70);
+}
+
+function freeName(entries: readonly { entry: LibraryEntry }[], base: string): string {
+  if (!taken(entries, base)) return base;
+  for (let i = 2; ; i++) if (!taken(entries, `${base} (${i})`)) return `${base} (${i})`;
+}
+
+/** A fresh id: the save time (sortable) and random bits; never derived from client input. */
+function newId(savedAt: string): string {
+  const stamp = savedAt.replace(/[^0-9]/g, '').slice(0, 17);
+  return `run-${stamp === '' ? 'x' : stamp}-${randomBytes(5).toString('hex')}`;
+}
