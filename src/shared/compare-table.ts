@@ -23,6 +23,14 @@ export const OVERHEAD_STATES: readonly SliceState[] = [
 export type CompareColumn =
   'model' | 'wall' | 'cpu' | 'speedup' | 'efficiency' | 'utilisation' | SliceState;
 
+/** Margin for clock noise before a speedup counts as above the cores a run could use. */
+export const ABOVE_CORES_MARGIN = 1.05;
+
+/** A speedup above the cores the run could use: not the model's doing, the machine was busy. */
+export function aboveCores(row: CompareRow): boolean {
+  return (row.speedup ?? 0) > row.figures.coresUsed * ABOVE_CORES_MARGIN;
+}
+
 export function compareRows(runs: readonly RunFigures[]): CompareRow[] {
   const base = runs.find((r) => r.model === 'sequential' && r.status === 'completed');
   return runs.map((figures) => {

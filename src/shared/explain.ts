@@ -1,7 +1,7 @@
 // Plain-words explanations generated from a run's own figures, never canned per scenario. Each
 // rule looks for its evidence and, only when the evidence is there, yields one sentence that
 // quotes the figure it rests on (formatted exactly as the comparison table prints it).
-import type { CompareRow } from './compare-table';
+import { aboveCores, type CompareRow } from './compare-table';
 import { cores as coresFmt, ms, pct, times } from './figure-format';
 import type { Model } from './params';
 import type { RunFigures } from './run-figures';
@@ -149,7 +149,7 @@ export function explainComparison(rows: readonly CompareRow[]): Sentence[] {
   const timed = rows.filter((r) => r.speedup !== undefined && r.figures.model !== 'sequential');
   if (seq === undefined || timed.length === 0) return out;
   // A speedup above the cores a run could use is not the model's doing: the machine was busy.
-  const impossible = timed.filter((r) => (r.speedup ?? 0) > r.figures.coresUsed * 1.05);
+  const impossible = timed.filter(aboveCores);
   const first = impossible[0];
   if (first !== undefined) {
     const s = times(first.speedup ?? 0);
