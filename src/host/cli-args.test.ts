@@ -49,4 +49,13 @@ describe('parseHostArgs', () => {
     expect(r.kind).toBe('help');
     if (r.kind === 'help') expect(r.text).toContain('--port');
   });
+
+  it('takes --library DIR and refuses an empty one', () => {
+    expect(parseHostArgs(['--library', '/tmp/lib'])).toMatchObject({
+      kind: 'ok',
+      args: { library: '/tmp/lib' },
+    });
+    const r = parseHostArgs(['--library', ' ']);
+    expect(r).toMatchObject({ kind: 'error', error: expect.stringMatching(/library must name/) });
+  });
 });

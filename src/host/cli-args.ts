@@ -8,6 +8,8 @@ export type HostName = (typeof ALLOWED_HOSTS)[number];
 export interface HostArgs {
   readonly port: number;
   readonly host: HostName;
+  /** --library DIR: where the run library lives (default: the XDG data folder). */
+  readonly library?: string;
 }
 
 export type ArgsResult =
@@ -33,6 +35,16 @@ function parseHost(value: string): HostName {
   return found;
 }
 
+function parseLibrary(value: string): string {
+  // The folder is created and checked at start-up (library-dir.ts); here only its spelling.
+  if (value.trim() === '' || value.length > 4096 || value.includes('\0')) {
+    throw new InvalidArgumentError(
+      'library must name a folder (a path of at most 4096 characters)',
+    );
+  }
+  return value;
+}
+
 /** Parses user arguments (process.argv.slice(2)). */
 export function parseHostArgs(argv: readonly string[]): ArgsResult {
   let helpText = '';
@@ -41,6 +53,7 @@ export function parseHostArgs(argv: readonly string[]): ArgsResult {
     .description('Serve CoreScope to a local browser, running workloads on this machine.')
     .option('--port <n>', 'TCP port; 0 picks a free one', parsePort, 5183)
     .option('--host <address>', 'listen address: 127.0.0.1 or localhost', parseHost, '127.0.0.1')
+    .option('--library <dir>', 'folder of the run library (default: XDG data folder)', parseLibrary)
     .allowExcessArguments(false)
     .exitOverride()
     .configureOutput({
@@ -60,8 +73,9 @@ export function parseHostArgs(argv: readonly string[]): ArgsResult {
     }
     throw err;
   }
-  const opts = program.opts<{ port: number; host: HostName }>();
-  return { kind: 'ok', args: { port: opts.port, host: opts.host } };
+  const opts = program.opts<{ port: number; host: HostName; library?: string }>();
+  const library = opts.library === undefined ? {} : { library: opts.library };
+  return { kind: 'ok', args: { port: opts.port, host: opts.host, ...library } };
 }
 
 function oneLine(message: string): string {

@@ -1,8 +1,11 @@
 // The browser host's program: flags, the RunService, the server, and a shutdown that leaves no
 // worker or child process behind. serve.ts only supplies the real engine, so this stays testable.
+import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { RunLibrary } from '../main/engine/library';
 import type { RunService, RunServiceOptions } from '../main/engine/run-service';
 import { parseHostArgs } from './cli-args';
+import { defaultLibraryDir, prepareLibraryDir } from './library-dir';
 import { startHost, type RunningHost } from './http-host';
 
 export type ServiceFactory = (options: RunServiceOptions) => RunService;
@@ -46,6 +49,10 @@ export async function runHostCli(
     return;
   }
   if (parsed.kind === 'error') fail(parsed.error, 2);
+  const libraryDir = await prepareLibraryDir(
+    parsed.args.library ?? defaultLibraryDir(process.env, homedir()),
+  );
+  if (!libraryDir.ok) fail(`--library: ${libraryDir.error}`, 2);
 
   const service = makeService({
     entries: {
@@ -61,10 +68,12 @@ export async function runHostCli(
       hostName: parsed.args.host,
       rendererDir: join(outDir, '..', 'renderer'),
       service,
+      library: new RunLibrary({ dir: libraryDir.dir }),
     });
   } catch (err) {
     await service.dispose();
     fail(`cannot start: ${err instanceof Error ? err.message : String(err)}`, 1);
   }
   process.stdout.write(`CoreScope browser host: ${host.url}\n`);
+  process.stdout.write(`Run library: ${libraryDir.dir}\n`);
 }

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import sirv from 'sirv';
 import type { RunService } from '../main/engine/run-service';
+import type { RunLibrary } from '../main/engine/library';
 import type { HostName } from './cli-args';
 import { isAllowedHostHeader } from './origin';
 import { setSecurityHeaders } from './security-headers';
@@ -17,6 +18,8 @@ export interface HostOptions {
   readonly hostName: HostName;
   readonly rendererDir: string;
   readonly service: RunService;
+  /** The run library the page may list, save into, reopen, rename and delete from. */
+  readonly library?: RunLibrary;
 }
 
 export interface RunningHost {
@@ -61,7 +64,7 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
     }
     serveStatic(req, res, () => notFound(req, res));
   });
-  const ws = attachWsEndpoint(server, opts.service, () => boundPort);
+  const ws = attachWsEndpoint(server, opts.service, () => boundPort, opts.library);
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);

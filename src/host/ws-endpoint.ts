@@ -5,13 +5,17 @@ import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { encodeRunMessage, type WirePush } from '../shared/wire';
 import type { RunService } from '../main/engine/run-service';
-import { handleRequest, MAX_REQUEST_BYTES } from './ws-requests';
+import type { RunLibrary } from '../main/engine/library';
+import { handleRequest, MAX_LIBRARY_FRAME_BYTES, type Outgoing } from './ws-requests';
 import { isAllowedHostHeader, isAllowedOrigin } from './origin';
 
 export const WS_PATH = '/ws';
 
-/** Hard cap enforced by `ws` itself (closes the socket); the 64 KiB limit above gets a reply. */
-const HARD_MAX_PAYLOAD = 4 * MAX_REQUEST_BYTES;
+/**
+ * Hard cap enforced by `ws` itself (closes the socket): a library save carries a whole run file.
+ * handleRequest answers anything else over 64 KiB with an error instead.
+ */
+const HARD_MAX_PAYLOAD = MAX_LIBRARY_FRAME_BYTES + 1024;
 
 /** Unsent bytes a client may lag behind before it is disconnected. */
 const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
@@ -42,6 +46,7 @@ export function attachWsEndpoint(
   server: Server,
   service: RunService,
   port: () => number,
+  library?: RunLibrary,
 ): WsEndpoint {
   const wss = new WebSocketServer({ noServer: true, maxPayload: HARD_MAX_PAYLOAD });
 
@@ -60,13 +65,18 @@ export function attachWsEndpoint(
   wss.on('connection', (ws: WebSocket) => {
     ws.on('message', (data: RawData, isBinary: boolean) => {
       const { text, bytes } = rawToText(data);
-      const out = isBinary
+      const out: Outgoing | Promise<Outgoing> = isBinary
         ? ({
             kind: 'error',
             error: 'invalid request: binary frames are not accepted',
           } satisfies WirePush)
-        : handleRequest(text, bytes, service);
-      if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(out));
+        : handleRequest(text, bytes, service, library);
+      const send = (o: Outgoing): void => {
+        if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(o));
+      };
+      if (out instanceof Promise)
+        void out.then(send, (e: unknown) => send({ kind: 'error', error: String(e) }));
+      else send(out);
     });
     ws.on('error', () => ws.terminate());
   });

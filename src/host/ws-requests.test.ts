@@ -1,12 +1,18 @@
 // Each WebSocket frame is size-checked, parsed and validated before the service sees it.
 import { describe, expect, it } from 'vitest';
-import { handleRequest, MAX_REQUEST_BYTES } from './ws-requests';
+import { handleRequest, MAX_REQUEST_BYTES, type Outgoing } from './ws-requests';
 import { createFakeRunService, FAKE_MACHINE } from './testing/fake-run-service';
+
+/** Run requests are answered synchronously; library ones (ws-library.test.ts) are not. */
+function sync(out: Outgoing | Promise<Outgoing>): Outgoing {
+  if (out instanceof Promise) throw new Error('expected a synchronous answer');
+  return out;
+}
 
 const send = (value: unknown) => {
   const service = createFakeRunService();
   const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return { out: handleRequest(text, Buffer.byteLength(text), service), service };
+  return { out: sync(handleRequest(text, Buffer.byteLength(text), service)), service };
 };
 
 describe('handleRequest', () => {

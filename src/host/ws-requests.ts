@@ -3,10 +3,13 @@
 // and anything malformed is answered with an error without touching the service.
 import { WireRequestSchema, type WirePush, type WireReply } from '../shared/wire';
 import type { RunService } from '../main/engine/run-service';
+import type { RunLibrary } from '../main/engine/library';
 import { assertNever } from '../shared/states';
+import { handleLibraryRequest, isLibraryRequest, MAX_LIBRARY_FRAME_BYTES } from './ws-library';
 
-/** Largest request frame the host reads; requests are small JSON objects. */
+/** Largest request frame the host reads; requests are small JSON objects (but see below). */
 export const MAX_REQUEST_BYTES = 64 * 1024;
+export { MAX_LIBRARY_FRAME_BYTES };
 
 export type Outgoing = WireReply | WirePush;
 
@@ -36,9 +39,26 @@ function describeIssue(error: {
     : `invalid request: ${path}: ${issue.message}`;
 }
 
-export function handleRequest(text: string, byteLength: number, service: RunService): Outgoing {
-  if (byteLength > MAX_REQUEST_BYTES) {
-    return pushError(`request too large: ${byteLength} bytes (at most ${MAX_REQUEST_BYTES})`);
+/**
+ * How a saveToLibrary frame starts as the client writes it. Big frames that do not start so are
+ * refused before parsing; after parsing, the op is checked again (the prefix is only a gate).
+ */
+const SAVE_PREFIX = /^\{"id":\d{1,16},"op":"saveToLibrary",/;
+
+const tooLarge = (bytes: number, limit: number): WirePush =>
+  pushError(`request too large: ${bytes} bytes (at most ${limit})`);
+
+/** Library requests answer asynchronously (the folder is on disk); the rest synchronously. */
+export function handleRequest(
+  text: string,
+  byteLength: number,
+  service: RunService,
+  library?: RunLibrary,
+): Outgoing | Promise<Outgoing> {
+  // Only saveToLibrary carries a run file; every other request must fit the small limit.
+  if (byteLength > MAX_LIBRARY_FRAME_BYTES) return tooLarge(byteLength, MAX_LIBRARY_FRAME_BYTES);
+  if (byteLength > MAX_REQUEST_BYTES && !SAVE_PREFIX.test(text.slice(0, 64))) {
+    return tooLarge(byteLength, MAX_REQUEST_BYTES);
   }
   let raw: unknown;
   try {
@@ -53,6 +73,10 @@ export function handleRequest(text: string, byteLength: number, service: RunServ
     return id === undefined ? pushError(message) : replyError(id, message);
   }
   const req = parsed.data;
+  if (byteLength > MAX_REQUEST_BYTES && req.op !== 'saveToLibrary') {
+    return tooLarge(byteLength, MAX_REQUEST_BYTES);
+  }
+  if (isLibraryRequest(req)) return handleLibraryRequest(req, library);
   try {
     switch (req.op) {
       case 'machineInfo':

@@ -2,6 +2,7 @@
 // (over IPC) or the browser host (over a WebSocket). The renderer only sees `CoreScopeApi`.
 import type { DesktopApi } from './desktop-contract';
 import type { MachineInfo, RunEvent, RunMeta, RunSummary } from './events';
+import type { LibraryApi } from './library-contract';
 import type { RunParamsInput } from './params';
 import type { ScenarioInfo } from './scenarios';
 
@@ -14,8 +15,8 @@ export type RunMessage =
   | { readonly kind: 'end'; readonly runId: string; readonly summary: RunSummary }
   | { readonly kind: 'error'; readonly runId: string; readonly error: string };
 
-/** DesktopApi's methods are optional: only Electron has them. */
-export interface CoreScopeApi extends DesktopApi {
+/** DesktopApi's methods are optional: only Electron has them. Both hosts offer LibraryApi. */
+export interface CoreScopeApi extends DesktopApi, LibraryApi {
   machineInfo(): Promise<MachineInfo>;
   listScenarios(): Promise<readonly ScenarioInfo[]>;
   /** Validates and starts a run; at most one run at a time. */

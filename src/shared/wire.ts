@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { RunMessage } from './contract';
 import type { RunEvent } from './events';
+import { LibraryIdSchema, LibrarySaveRequestSchema } from './library-contract';
 
 export const WireRequestSchema = z.discriminatedUnion('op', [
   z.object({ id: z.number().int().nonnegative(), op: z.literal('machineInfo') }).strict(),
@@ -15,6 +16,37 @@ export const WireRequestSchema = z.discriminatedUnion('op', [
       id: z.number().int().nonnegative(),
       op: z.literal('cancelRun'),
       runId: z.string().min(1).max(100),
+    })
+    .strict(),
+  // The library: ids are checked here, names and run files by the library itself.
+  z.object({ id: z.number().int().nonnegative(), op: z.literal('listLibrary') }).strict(),
+  z
+    .object({
+      id: z.number().int().nonnegative(),
+      op: z.literal('saveToLibrary'),
+      request: LibrarySaveRequestSchema,
+    })
+    .strict(),
+  z
+    .object({
+      id: z.number().int().nonnegative(),
+      op: z.literal('openFromLibrary'),
+      entryId: LibraryIdSchema,
+    })
+    .strict(),
+  z
+    .object({
+      id: z.number().int().nonnegative(),
+      op: z.literal('renameInLibrary'),
+      entryId: LibraryIdSchema,
+      name: z.string().max(1000),
+    })
+    .strict(),
+  z
+    .object({
+      id: z.number().int().nonnegative(),
+      op: z.literal('deleteFromLibrary'),
+      entryId: LibraryIdSchema,
     })
     .strict(),
 ]);
