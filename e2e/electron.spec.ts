@@ -27,12 +27,25 @@ test('the Electron window shows CPU lanes and completes a run', async ({}, testI
     const ui = new AppPage(page);
     await ui.ready();
 
-    // The page gets the preload's five methods and nothing of Node or ipcRenderer.
+    // The page gets the preload's methods (one per operation) and nothing of Node or ipcRenderer.
     const surface = await page.evaluate(
       `({ api: Object.keys(window.corescope ?? {}).sort(), require: typeof require, process: typeof process })`,
     );
     expect(surface).toEqual({
-      api: ['cancelRun', 'listScenarios', 'machineInfo', 'startRun', 'subscribeRuns'],
+      api: [
+        'cancelRun',
+        'deleteFromLibrary',
+        'listLibrary',
+        'listScenarios',
+        'machineInfo',
+        'openFromLibrary',
+        'renameInLibrary',
+        'saveFile',
+        'saveToLibrary',
+        'setFullScreen',
+        'startRun',
+        'subscribeRuns',
+      ],
       require: 'undefined',
       process: 'undefined',
     });

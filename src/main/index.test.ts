@@ -1,9 +1,11 @@
 // Smoke test of the Electron main module with `electron` mocked (no binary here): the sandbox
 // is enforced, the window gets the checklist preferences and the built page, the CSP hook and
-// the four IPC handlers are installed, run messages reach the window, and quitting disposes
-// the engine before the app exits.
+// the IPC handlers (runs, library, desktop) are installed, run messages reach the window, and
+// quitting disposes the engine before the app exits.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { IPC, type RunMessage } from '../shared/contract';
+import { DESKTOP_IPC } from '../shared/desktop-contract';
+import { LIBRARY_IPC } from '../shared/library-contract';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -41,6 +43,9 @@ vi.mock('electron', () => {
     isDestroyed(): boolean {
       return false;
     }
+    setFullScreen(on: boolean): void {
+      h.calls.push(`fullscreen:${on}`);
+    }
     loadFile(path: string): Promise<void> {
       this.record.loaded.push(path);
       return Promise.resolve();
@@ -56,7 +61,9 @@ vi.mock('electron', () => {
       whenReady: () => h.whenReady,
       on: (event: string, fn: Listener) => void h.appHandlers.set(event, fn),
       quit: () => void h.calls.push('quit'),
+      getPath: (name: string) => `/fake/${name}`,
     },
+    dialog: { showSaveDialog: () => Promise.resolve({ canceled: true }) },
     BrowserWindow,
     ipcMain: {
       handle: (channel: string, fn: Listener) => void h.ipcHandlers.set(channel, fn),
@@ -132,10 +139,17 @@ describe('Electron main', () => {
     );
   });
 
-  it('guards every webContents and answers the four IPC channels', () => {
+  it('guards every webContents and answers every request channel', () => {
     expect(h.appHandlers.has('web-contents-created')).toBe(true);
     expect([...h.ipcHandlers.keys()].sort()).toEqual(
-      [IPC.cancelRun, IPC.listScenarios, IPC.machineInfo, IPC.startRun].sort(),
+      [
+        IPC.cancelRun,
+        IPC.listScenarios,
+        IPC.machineInfo,
+        IPC.startRun,
+        ...Object.values(LIBRARY_IPC),
+        ...Object.values(DESKTOP_IPC),
+      ].sort(),
     );
     const handler = h.ipcHandlers.get(IPC.machineInfo);
     const foreign = {
@@ -143,6 +157,13 @@ describe('Electron main', () => {
       senderFrame: { url: 'https://evil.example/', parent: null },
     };
     expect(() => handler?.(foreign)).toThrow(/untrusted sender/);
+  });
+
+  it('sets the window full screen for its own page', async () => {
+    const page = h.windows[0]?.loaded[0] ?? '';
+    const event = { sender: { id: 41 }, senderFrame: { url: `file://${page}`, parent: null } };
+    await h.ipcHandlers.get(DESKTOP_IPC.setFullScreen)?.(event, true);
+    expect(h.calls).toContain('fullscreen:true');
   });
 
   it('forwards run messages to the window', () => {

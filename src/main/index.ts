@@ -1,13 +1,18 @@
 // Electron main process: a thin shell. It creates one locked-down window, answers the IPC
-// contract by delegating to the engine's RunService, forwards run messages to the window, and
-// disposes the service (every worker and child process) when the app goes away.
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+// contract by delegating to the engine's RunService (and the run library in userData/runs, and
+// the native save dialog and full screen), forwards run messages to the window, and disposes the
+// service (every worker and child process) when the app goes away.
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { IPC, type RunMessage } from '../shared/contract';
 import { createRunService } from './engine/run-service';
 import threadEntry from '../workers/thread-entry?modulePath';
 import processEntry from '../workers/process-entry?modulePath';
 import { installCsp, shellCsp } from './csp';
 import { registerIpcHandlers } from './ipc-handlers';
+import { RunLibrary } from './engine/library';
+import { registerDesktopHandlers, type DesktopShell } from './desktop-handlers';
+import { registerLibraryHandlers } from './library-handlers';
 import { blockRemoteRequests } from './remote-guard';
 import { guardContents } from './window-guards';
 import { createMainWindow } from './window';
@@ -35,6 +40,22 @@ function forward(message: RunMessage): void {
   if (win !== undefined && !win.isDestroyed()) win.webContents.send(IPC.runMessage, message);
 }
 
+/** The save dialog is modal to our window; full screen applies to it. */
+const desktopShell: DesktopShell = {
+  showSaveDialog: (options) => {
+    const win = mainWindow;
+    const opts = { ...options, filters: [...options.filters], properties: [...options.properties] };
+    return win !== undefined && !win.isDestroyed()
+      ? dialog.showSaveDialog(win, opts)
+      : dialog.showSaveDialog(opts);
+  },
+  setFullScreen: (on) => {
+    const win = mainWindow;
+    if (win !== undefined && !win.isDestroyed()) win.setFullScreen(on);
+  },
+  defaultFolder: () => app.getPath('documents'),
+};
+
 let disposed = false;
 function disposeService(): Promise<void> {
   if (disposed) return Promise.resolve();
@@ -50,10 +71,14 @@ void app.whenReady().then(() => {
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
 
-  registerIpcHandlers(ipcMain, service, {
-    webContentsId: () => mainWindow?.webContents.id,
-    pageUrl: page.url,
-  });
+  const trusted = { webContentsId: () => mainWindow?.webContents.id, pageUrl: page.url };
+  registerIpcHandlers(ipcMain, service, trusted);
+  registerLibraryHandlers(
+    ipcMain,
+    new RunLibrary({ dir: join(app.getPath('userData'), 'runs') }),
+    trusted,
+  );
+  registerDesktopHandlers(ipcMain, desktopShell, trusted);
   service.subscribe(forward);
   mainWindow = createWindow();
 

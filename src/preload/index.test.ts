@@ -2,6 +2,8 @@
 // invokes its own channel, and unsubscribing removes only that subscriber.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { IPC, type CoreScopeApi, type RunMessage } from '../shared/contract';
+import { DESKTOP_IPC } from '../shared/desktop-contract';
+import { LIBRARY_IPC } from '../shared/library-contract';
 
 type Listener = (event: unknown, message: RunMessage) => void;
 
@@ -41,12 +43,19 @@ beforeAll(async () => {
 });
 
 describe('preload', () => {
-  it('exposes only window.corescope with the five operations', () => {
+  it('exposes only window.corescope with one method per operation', () => {
     expect([...h.exposed.keys()]).toEqual(['corescope']);
     expect(Object.keys(api).sort()).toEqual([
       'cancelRun',
+      'deleteFromLibrary',
+      'listLibrary',
       'listScenarios',
       'machineInfo',
+      'openFromLibrary',
+      'renameInLibrary',
+      'saveFile',
+      'saveToLibrary',
+      'setFullScreen',
       'startRun',
       'subscribeRuns',
     ]);
@@ -63,6 +72,27 @@ describe('preload', () => {
       [IPC.listScenarios],
       [IPC.startRun, { scenario: 'say-after', model: 'async' }],
       [IPC.cancelRun, 'r1'],
+    ]);
+  });
+
+  it('invokes one channel per library and desktop operation', async () => {
+    h.invoked.length = 0;
+    const data = new Uint8Array([1, 2]);
+    await api.listLibrary?.();
+    await api.saveToLibrary?.({ file: {}, auto: true });
+    await api.openFromLibrary?.('run-1');
+    await api.renameInLibrary?.('run-1', 'Week 2');
+    await api.deleteFromLibrary?.('run-1');
+    await api.saveFile?.({ kind: 'png', suggestedName: 'a.png', data });
+    await api.setFullScreen?.(true);
+    expect(h.invoked).toEqual([
+      [LIBRARY_IPC.list],
+      [LIBRARY_IPC.save, { file: {}, auto: true }],
+      [LIBRARY_IPC.open, 'run-1'],
+      [LIBRARY_IPC.rename, 'run-1', 'Week 2'],
+      [LIBRARY_IPC.remove, 'run-1'],
+      [DESKTOP_IPC.saveFile, { kind: 'png', suggestedName: 'a.png', data }],
+      [DESKTOP_IPC.setFullScreen, true],
     ]);
   });
 

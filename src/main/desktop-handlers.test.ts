@@ -1,0 +1,132 @@
+// The desktop channels with a fake ipcMain and a fake dialog/window: the sender is checked, the
+// payload validated (kind, plain name, size) before any dialog opens, a cancelled dialog writes
+// nothing, a chosen path is written atomically, and full screen reaches the window.
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DESKTOP_IPC } from '../shared/desktop-contract';
+import {
+  registerDesktopHandlers,
+  type DesktopShell,
+  type SaveDialogOptions,
+} from './desktop-handlers';
+import type { Handler, IpcMainLike } from './ipc-handlers';
+import type { SenderEvent } from './sender-check';
+
+const PAGE = 'file:///app/out/renderer/index.html';
+const good: SenderEvent = { sender: { id: 1 }, senderFrame: { url: PAGE, parent: null } };
+const foreign: SenderEvent = {
+  sender: { id: 1 },
+  senderFrame: { url: 'https://evil.example/', parent: null },
+};
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'corescope-save-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function setup(answer: { canceled: boolean; filePath?: string }) {
+  const handlers = new Map<string, Handler<SenderEvent>>();
+  const ipc: IpcMainLike<SenderEvent> = {
+    handle: (channel, listener) => void handlers.set(channel, listener),
+    removeHandler: (channel) => void handlers.delete(channel),
+  };
+  const dialogs: SaveDialogOptions[] = [];
+  const fullScreen: boolean[] = [];
+  const shell: DesktopShell = {
+    showSaveDialog: (options) => {
+      dialogs.push(options);
+      return Promise.resolve(answer);
+    },
+    setFullScreen: (on) => void fullScreen.push(on),
+    defaultFolder: () => '/home/u/Documents',
+  };
+  const off = registerDesktopHandlers(ipc, shell, { webContentsId: () => 1, pageUrl: PAGE });
+  const call = async (channel: string, event: SenderEvent, ...args: unknown[]) => {
+    const h = handlers.get(channel);
+    if (h === undefined) throw new Error(`no handler for ${channel}`);
+    return h(event, ...args);
+  };
+  return { handlers, dialogs, fullScreen, off, call };
+}
+
+const bytes = new TextEncoder().encode('{"traceEvents":[]}');
+const request = { kind: 'trace', suggestedName: 'run.trace.json', data: bytes };
+
+describe('registerDesktopHandlers', () => {
+  it('registers both channels and removes them', () => {
+    const { handlers, off } = setup({ canceled: true });
+    expect([...handlers.keys()].sort()).toEqual(
+      [DESKTOP_IPC.saveFile, DESKTOP_IPC.setFullScreen].sort(),
+    );
+    off();
+    expect(handlers.size).toBe(0);
+  });
+
+  it('shows the dialog (which confirms overwrites) and writes the chosen file atomically', async () => {
+    const path = join(dir, 'chosen.json');
+    const { call, dialogs } = setup({ canceled: false, filePath: path });
+    expect(await call(DESKTOP_IPC.saveFile, good, request)).toEqual({ ok: true, path });
+    expect(dialogs[0]).toMatchObject({
+      defaultPath: join('/home/u/Documents', 'run.trace.json'),
+      filters: [{ extensions: ['json'] }],
+      properties: expect.arrayContaining(['showOverwriteConfirmation']),
+    });
+    expect(await readFile(path, 'utf8')).toBe('{"traceEvents":[]}');
+    expect(await readdir(dir)).toEqual(['chosen.json']);
+  });
+
+  it('writes nothing when the dialog is cancelled', async () => {
+    const { call } = setup({ canceled: true });
+    expect(await call(DESKTOP_IPC.saveFile, good, request)).toEqual({
+      ok: false,
+      cancelled: true,
+    });
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('reports a write that fails', async () => {
+    const { call } = setup({ canceled: false, filePath: join(dir, 'missing', 'x.json') });
+    expect(await call(DESKTOP_IPC.saveFile, good, request)).toMatchObject({
+      ok: false,
+      cancelled: false,
+      error: expect.stringMatching(/ENOENT/),
+    });
+  });
+
+  it.each([
+    ['an unknown kind', { ...request, kind: 'exe' }],
+    ['a path as name', { ...request, suggestedName: '../../.bashrc' }],
+    ['a folder in the name', { ...request, suggestedName: 'a/b.json' }],
+    ['text instead of bytes', { ...request, data: 'hello' }],
+    ['an extra key', { ...request, path: '/etc/passwd' }],
+  ])('refuses %s before any dialog opens', async (_name, bad) => {
+    const { call, dialogs } = setup({ canceled: false, filePath: join(dir, 'x') });
+    expect(await call(DESKTOP_IPC.saveFile, good, bad)).toMatchObject({
+      ok: false,
+      cancelled: false,
+      error: expect.stringMatching(/invalid corescope:save-file payload/),
+    });
+    expect(dialogs).toEqual([]);
+  });
+
+  it('refuses a foreign sender on both channels', async () => {
+    const { call, dialogs, fullScreen } = setup({ canceled: false, filePath: join(dir, 'x') });
+    await expect(call(DESKTOP_IPC.saveFile, foreign, request)).rejects.toThrow(/untrusted/);
+    await expect(call(DESKTOP_IPC.setFullScreen, foreign, true)).rejects.toThrow(/untrusted/);
+    expect(dialogs).toEqual([]);
+    expect(fullScreen).toEqual([]);
+  });
+
+  it('sets full screen with a boolean only', async () => {
+    const { call, fullScreen } = setup({ canceled: true });
+    await call(DESKTOP_IPC.setFullScreen, good, true);
+    await call(DESKTOP_IPC.setFullScreen, good, false);
+    await expect(call(DESKTOP_IPC.setFullScreen, good, 'yes')).rejects.toThrow(/invalid/);
+    expect(fullScreen).toEqual([true, false]);
+  });
+});
