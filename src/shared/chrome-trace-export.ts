@@ -1,8 +1,9 @@
 // Converts a recorded run into the Chrome Trace Event Format (JSON object form) that Perfetto and
 // chrome://tracing open. Pure: a RunStore and its summary in, a plain object out.
 //
-// - Each actor's own timeline (lane kind 0) becomes complete events ("X") on its real pid and a
-//   small integer tid (actor id + 1; the OS thread id travels in the thread_name args). A thread
+// - Each actor's own timeline (lane kind 0) becomes complete events ("X") on its real OS pid and
+//   tid (also kept as `osTid` in the thread_name args); an actor whose tid never arrived (it
+//   died before reporting) gets an unused integer above every real id. A thread
 //   is in one state at a time, and Perfetto rejects X events on one thread that overlap without
 //   nesting, so times are rounded to whole µs *monotonically* and each start is clamped to the
 //   previous end.
@@ -57,10 +58,14 @@ export function toChromeTrace(store: RunStore, summary: RunSummary): ChromeTrace
   return { traceEvents, displayTimeUnit: 'ms', otherData };
 }
 
-/** Each actor's real pid and a small tid of its own (ids are small consecutive integers). */
+/** Each actor's real pid and OS tid; unknown tids get unused integers above every real id. */
 function threadIds(store: RunStore): Map<number, Ids> {
   const ids = new Map<number, Ids>();
-  for (const a of store.actors.values()) ids.set(a.id, { pid: a.pid, tid: a.id + 1 });
+  let top = 0;
+  for (const a of store.actors.values()) top = Math.max(top, a.pid, a.tid);
+  for (const a of [...store.actors.values()].sort((x, y) => x.id - y.id)) {
+    ids.set(a.id, { pid: a.pid, tid: a.tid > 0 ? a.tid : ++top });
+  }
   return ids;
 }
 
@@ -72,17 +77,15 @@ interface Cpus {
 }
 
 function cpuIds(store: RunStore, ids: ReadonlyMap<number, Ids>): Cpus {
-  let pid = 0;
-  let tid = 0;
-  for (const v of ids.values()) {
-    pid = Math.max(pid, v.pid);
-    tid = Math.max(tid, v.tid);
-  }
+  // Above every pid and tid in the trace, so the synthetic CPUs process never shares an id
+  // with a real thread (Perfetto, like Linux, treats a tid equal to a pid as its main thread).
+  let top = 0;
+  for (const v of ids.values()) top = Math.max(top, v.pid, v.tid);
   let cores = store.meta?.machine.logicalCores ?? 0;
   const s = store.slices;
   for (let o = 0; o < s.length; o += SLICE_STRIDE)
     cores = Math.max(cores, (s[o + F_CORE] ?? -1) + 1);
-  return { pid: pid + 1, firstTid: tid + 1, cores };
+  return { pid: top + 1, firstTid: top + 2, cores };
 }
 
 function metadataEvents(

@@ -122,14 +122,14 @@ describe('toChromeTrace', () => {
   const store = makeStore(integerSlices);
   const trace = toChromeTrace(store, summaryOf(store));
 
-  it('writes each thread state as X events on real pids and small tids, with task and cpu', () => {
+  it('writes each thread state as X events on real OS pids and tids, with task and cpu', () => {
     const xs = ofPhase(trace.traceEvents, 'X').filter((x) => x.args.lane !== 'cpu');
     expect(xs).toHaveLength(7);
     for (const x of xs.filter((e) => e.cat === 'running')) {
       expect(x.args.task).toBeTypeOf('number');
       expect(x.args.cpu).toBeTypeOf('number');
     }
-    const first = xs.find((x) => x.cat === 'running' && x.tid === 1);
+    const first = xs.find((x) => x.cat === 'running' && x.tid === 501);
     expect(first).toMatchObject({
       name: 'download 0',
       pid: 500,
@@ -137,8 +137,8 @@ describe('toChromeTrace', () => {
       dur: 30,
       args: { task: 0, cpu: 1 },
     });
-    expect(xs.find((x) => x.cat === 'spawning')).toMatchObject({ name: 'spawning', tid: 1 });
-    expect(xs.find((x) => x.tid === 3)).toMatchObject({ pid: 600, name: 'download 2' });
+    expect(xs.find((x) => x.cat === 'spawning')).toMatchObject({ name: 'spawning', tid: 501 });
+    expect(xs.find((x) => x.tid === 600)).toMatchObject({ pid: 600, name: 'download 2' });
   });
 
   it('writes each task state as a b/e pair with the task id and parent', () => {
@@ -150,7 +150,7 @@ describe('toChromeTrace', () => {
       name: 'download 1',
       cat: 'running',
       pid: 500,
-      tid: 2,
+      tid: 502,
       ts: 25,
       args: { task: 1, parent: 0 },
     });
@@ -163,11 +163,11 @@ describe('toChromeTrace', () => {
       .filter((m) => m.name === 'thread_name')
       .map((m) => [m.pid, m.tid, m.args.name, m.args.osTid]);
     expect(threads).toEqual([
-      [500, 1, 'worker 0', 501],
-      [500, 2, 'worker 1', 502],
-      [600, 3, 'process 1', 600],
-      [601, 4, 'CPU 0', undefined],
-      [601, 5, 'CPU 1', undefined],
+      [500, 501, 'worker 0', 501],
+      [500, 502, 'worker 1', 502],
+      [600, 600, 'process 1', 600],
+      [601, 602, 'CPU 0', undefined],
+      [601, 603, 'CPU 1', undefined],
     ]);
     const procs = ms.filter((m) => m.name === 'process_name').map((m) => [m.pid, m.args.name]);
     expect(procs).toEqual([
@@ -181,10 +181,10 @@ describe('toChromeTrace', () => {
   it('copies running slices onto one "CPUs" thread per core, nested per thread', () => {
     const cpu = ofPhase(trace.traceEvents, 'X').filter((x) => x.args.lane === 'cpu');
     expect(cpu.map((x) => [x.tid, x.ts, x.dur, x.name])).toEqual([
-      [4, 25, 55, 'worker 1'],
-      [4, 150, 150, 'worker 0'],
-      [5, 10, 190, 'process 1'],
-      [5, 200, 0, 'worker 0'], // overlapped process 1 on core 1: clamped to stay nested
+      [602, 25, 55, 'worker 1'],
+      [602, 150, 150, 'worker 0'],
+      [603, 10, 190, 'process 1'],
+      [603, 200, 0, 'worker 0'], // overlapped process 1 on core 1: clamped to stay nested
     ]);
     expect(new Set(cpu.map((x) => x.pid))).toEqual(new Set([601]));
   });
@@ -193,10 +193,10 @@ describe('toChromeTrace', () => {
     const s = ofPhase(trace.traceEvents, 's');
     const f = ofPhase(trace.traceEvents, 'f');
     expect(s).toEqual([
-      { ph: 's', name: 'spawned', cat: 'task-parent', id: 1, ts: 20, pid: 500, tid: 1 },
+      { ph: 's', name: 'spawned', cat: 'task-parent', id: 1, ts: 20, pid: 500, tid: 501 },
     ]);
     expect(f).toEqual([
-      { ph: 'f', name: 'spawned', cat: 'task-parent', id: 1, bp: 'e', ts: 25, pid: 500, tid: 2 },
+      { ph: 'f', name: 'spawned', cat: 'task-parent', id: 1, bp: 'e', ts: 25, pid: 500, tid: 502 },
     ]);
   });
 
