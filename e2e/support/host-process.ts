@@ -1,6 +1,11 @@
 // Starts the browser host as a child process, reads the URL it prints, and stops it (SIGTERM,
-// then SIGKILL) afterwards. Tests get its pid to look for leftover child processes.
+// then SIGKILL) afterwards. Tests get its pid to look for leftover child processes. Unless the
+// arguments name one, each host gets a fresh temporary run library (removed when it stops), so
+// no test ever writes into the real ~/.local/share/corescope.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SERVE_CJS, ROOT, requireBuilt } from './paths';
 
 export interface HostProcess {
@@ -8,6 +13,8 @@ export interface HostProcess {
   readonly origin: string;
   readonly port: number;
   readonly pid: number;
+  /** The run library folder the host uses. */
+  readonly libraryDir: string;
   /** Everything the host wrote so far, for failure messages. */
   output(): string;
   stop(): Promise<number | null>;
@@ -24,7 +31,11 @@ export async function startHostProcess(
   args: readonly string[] = ['--port', '0'],
 ): Promise<HostProcess> {
   requireBuilt(SERVE_CJS);
-  const child = spawn(process.execPath, [SERVE_CJS, ...args], {
+  const given = args.indexOf('--library');
+  const ownLibrary = given >= 0 ? undefined : mkdtempSync(join(tmpdir(), 'corescope-e2e-library-'));
+  const libraryDir = ownLibrary ?? args[given + 1] ?? '';
+  const fullArgs = ownLibrary === undefined ? args : [...args, '--library', ownLibrary];
+  const child = spawn(process.execPath, [SERVE_CJS, ...fullArgs], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -59,6 +70,7 @@ export async function startHostProcess(
     origin: parsed.origin,
     port: Number(parsed.port),
     pid,
+    libraryDir,
     output: () => log,
     stop: async () => {
       const done = exited(child);
@@ -66,6 +78,7 @@ export async function startHostProcess(
       const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
       const code = await done;
       clearTimeout(timer);
+      if (ownLibrary !== undefined) rmSync(ownLibrary, { recursive: true, force: true });
       return code;
     },
   };

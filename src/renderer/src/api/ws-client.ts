@@ -1,12 +1,20 @@
 // CoreScopeApi over the browser host's WebSocket. Requests carry ids and time out; the socket
 // reconnects with backoff; subscribers survive reconnects. A run that was live when the socket
 // dropped ends with an error message, so the UI never waits forever for its 'end'.
+import type { z } from 'zod';
 import type { CoreScopeApi, RunMessage, StartResult } from '../../../shared/contract';
+import type {
+  LibraryEntry,
+  LibraryOpened,
+  LibraryResult,
+  LibrarySaveRequest,
+} from '../../../shared/library-contract';
 import type { MachineInfo } from '../../../shared/events';
 import type { RunParamsInput } from '../../../shared/params';
 import type { ScenarioInfo } from '../../../shared/scenarios';
 import { decodeRunMessage, type WireRequest } from '../../../shared/wire';
 import { isMachineInfo, isScenarioList, isStartResult, parseIncoming } from './wire-guards';
+import { DeletedReply, EntryReply, ListReply, OpenedReply } from './library-replies';
 
 /** What the client needs of a socket; index.ts adapts the browser's WebSocket, tests a fake. */
 export interface SocketLike {
@@ -93,6 +101,30 @@ export class WsApiClient implements CoreScopeApi {
     await this.request({ op: 'cancelRun', runId });
   }
 
+  async listLibrary(): Promise<LibraryResult<readonly LibraryEntry[]>> {
+    return this.parsed(await this.request({ op: 'listLibrary' }), ListReply, 'listLibrary');
+  }
+
+  async saveToLibrary(request: LibrarySaveRequest): Promise<LibraryResult<LibraryEntry>> {
+    const reply = await this.request({ op: 'saveToLibrary', request });
+    return this.parsed(reply, EntryReply, 'saveToLibrary');
+  }
+
+  async openFromLibrary(entryId: string): Promise<LibraryResult<LibraryOpened>> {
+    const reply = await this.request({ op: 'openFromLibrary', entryId });
+    return this.parsed(reply, OpenedReply, 'openFromLibrary');
+  }
+
+  async renameInLibrary(entryId: string, name: string): Promise<LibraryResult<LibraryEntry>> {
+    const reply = await this.request({ op: 'renameInLibrary', entryId, name });
+    return this.parsed(reply, EntryReply, 'renameInLibrary');
+  }
+
+  async deleteFromLibrary(entryId: string): Promise<LibraryResult<null>> {
+    const reply = await this.request({ op: 'deleteFromLibrary', entryId });
+    return this.parsed(reply, DeletedReply, 'deleteFromLibrary');
+  }
+
   subscribeRuns(listener: (message: RunMessage) => void): () => void {
     this.listeners.add(listener);
     return () => {
@@ -103,6 +135,12 @@ export class WsApiClient implements CoreScopeApi {
   private expect<T>(value: unknown, guard: (v: unknown) => v is T, op: string): T {
     if (!guard(value)) throw new Error(`the host sent a malformed ${op} reply`);
     return value;
+  }
+
+  private parsed<T>(value: unknown, schema: z.ZodType<T>, op: string): T {
+    const r = schema.safeParse(value);
+    if (!r.success) throw new Error(`the host sent a malformed ${op} reply`);
+    return r.data;
   }
 
   private request(body: RequestBody): Promise<unknown> {

@@ -5,7 +5,8 @@ import type { CoreScopeApi } from '../../../shared/contract';
 import { toChromeTrace } from '../../../shared/chrome-trace';
 import { MODELS } from '../../../shared/params';
 import { checkFileSize, openRunText } from '../../../shared/open-file';
-import { RUN_FILE_EXTENSION, toRunFile } from '../../../shared/run-file';
+import { parseRunFile, RUN_FILE_EXTENSION, toRunFile } from '../../../shared/run-file';
+import type { OpenResult } from '../../../shared/loaded-run';
 import { layoutLanes } from '../lib/lanes';
 import { laneSize } from '../lib/lane-sizes';
 import { actorName, taskName } from '../lib/slice-info';
@@ -196,17 +197,30 @@ export class LectureActions {
     void lecture;
   }
 
-  /** Shows a run from file text (a file or a library entry). */
+  /** Shows a run from file text (an opened or dropped file). */
   show(text: string, name: string): boolean {
+    return this.showResult(openRunText(text, name));
+  }
+
+  /** Shows a library entry's run file (validated here like any file the page did not make). */
+  showRunFile(value: unknown, name: string): boolean {
+    const r = parseRunFile(value, name);
+    return this.showResult(r.ok ? r : { ok: false, error: `Cannot open ${name}: ${r.error}` });
+  }
+
+  private showResult(result: OpenResult): boolean {
     const { session, view, replay, lecture } = this.d;
-    const result = openRunText(text, name);
+    if (session.running) {
+      session.notices.add('Cancel the run before opening a saved one.');
+      return false;
+    }
     if (!result.ok) {
       session.notices.add(result.error);
       return false;
     }
     replay.stop();
     session.showRun(result.run);
-    lecture.openedName = name;
+    lecture.openedName = result.run.name;
     lecture.openedForeign = result.run.source === 'foreign-trace';
     view.setEnd(result.run.store.endUs);
     if (result.run.view !== undefined) view.show(result.run.view.t0, result.run.view.t1);

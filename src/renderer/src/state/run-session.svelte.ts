@@ -41,6 +41,8 @@ export class RunSession {
 
   /** Called after each publish with the store, e.g. to move the time window's live edge. */
   onPublish: (store: RunStore) => void = () => undefined;
+  /** Called once when a started run ends with a summary (e.g. to keep it in the library). */
+  onFinish: (store: RunStore, summary: RunSummary) => void = () => undefined;
 
   /** `api` is called lazily so a missing transport becomes a message, not a crash. */
   constructor(
@@ -160,6 +162,7 @@ export class RunSession {
           this.notices.add('The run failed.');
         }
         this.publish();
+        this.onFinish(this.store, m.summary);
         break;
       case 'error':
         this.fail(`The run stopped with an error: ${m.error}`);
