@@ -3,7 +3,7 @@
 // run file without a matching sidecar (dropped in by hand, or changed since) is read in full and
 // validated; anything that fails is an 'unreadable' entry, never an exception. Nothing read here
 // is ever executed: JSON.parse and zod only.
-import { readFile, stat } from 'node:fs/promises';
+import { lstat, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import {
@@ -132,18 +132,22 @@ export async function readEntry(
   const paths = entryPaths(dir, id);
   let info;
   try {
-    info = await stat(paths.run);
+    info = await lstat(paths.run);
   } catch {
     return undefined;
   }
-  if (!info.isFile()) return undefined;
+  const savedAt = info.mtime.toISOString();
+  if (!info.isFile()) {
+    // A link could point anywhere on the machine: it is never followed.
+    const error = 'not a regular file (links are not followed)';
+    return { entry: { status: 'unreadable', id, name: id, savedAt, bytes: 0, error } };
+  }
   const sidecar = await readSidecar(paths.meta, info.size);
   if (sidecar !== undefined) return { entry: entryOf(id, sidecar), sidecar };
   const key = `${info.size}:${info.mtimeMs}`;
   const hit = cache.get(id);
   if (hit?.key === key) return hit;
   const read = await readRunFile(paths.run, `${id}${RUN_FILE_EXTENSION}`, maxBytes);
-  const savedAt = info.mtime.toISOString();
   const found = read.ok
     ? (() => {
         const s = sidecarFor(read.file, id.slice(0, MAX_LIBRARY_NAME), read.bytes, true);

@@ -1,7 +1,7 @@
 // The library folder on a real temp dir: round trip, atomic writes (no temp files left, a failed
 // write leaves nothing), name validation, refusal to overwrite, corrupt/oversized files listed
 // as unreadable, pruning of automatically kept runs, and ids that cannot be paths.
-import { mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -197,6 +197,25 @@ describe('RunLibrary', () => {
     expect(await lib.open('broken')).toMatchObject({ ok: false, error: /Cannot open/ });
     expect(await lib.rename('broken', 'fixed')).toMatchObject({ ok: false, error: /unreadable/ });
     expect(value(await lib.remove('broken'))).toBeNull();
+  });
+
+  it('never follows a link in the folder', async () => {
+    const outside = join(dir, '..', `${dir.split('/').pop() ?? 'x'}-outside.json`);
+    await writeFile(outside, JSON.stringify(runFile('secret')));
+    try {
+      await symlink(outside, join(dir, 'link.corescope.json'));
+      const lib = new RunLibrary({ dir });
+      expect(value(await lib.list())).toMatchObject([
+        { id: 'link', status: 'unreadable', error: /links are not followed/ },
+      ]);
+      expect(await lib.open('link')).toMatchObject({ ok: false, error: /not followed/ });
+      expect(value(await lib.remove('link'))).toBeNull();
+      expect(JSON.parse(await readFile(outside, 'utf8'))).toMatchObject({
+        format: 'corescope-run',
+      });
+    } finally {
+      await rm(outside, { force: true });
+    }
   });
 
   it('reads a valid run file dropped in by hand, named after its file', async () => {

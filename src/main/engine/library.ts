@@ -88,6 +88,8 @@ export class RunLibrary {
     return this.serial(async () => {
       const found = await this.find(id);
       if (!found.ok) return found;
+      const { entry } = found.value;
+      if (entry.status === 'unreadable') return fail(`Cannot open “${entry.name}”: ${entry.error}`);
       const read = await readRunFile(
         entryPaths(this.dir, found.value.id).run,
         'run',
