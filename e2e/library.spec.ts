@@ -55,9 +55,17 @@ test('a finished run is kept by itself and reopens to the same per-core slices',
   expect(await app.coreSlices()).toEqual(first);
   await library(app).scrollIntoViewIfNeeded();
   await library(app).screenshot({ path: testInfo.outputPath('library.png') });
+  for (const theme of ['dark', 'contrast']) {
+    await app.page.locator('h1').first().click();
+    await app.page.keyboard.press('t');
+    await library(app).screenshot({ path: testInfo.outputPath(`library-${theme}.png`) });
+  }
 });
 
-test('rename keeps a run, refuses a taken name; delete asks first', async ({ app, host }) => {
+test('rename keeps a run, refuses a taken name; delete asks first', async ({
+  app,
+  host,
+}, testInfo) => {
   await finishedRun(app, 'threads', 2);
   await finishedRun(app, 'processes', 2);
   await expectCount(app, 2);
@@ -79,6 +87,7 @@ test('rename keeps a run, refuses a taken name; delete asks first', async ({ app
   await processes.getByRole('textbox').fill('lecture DEMO');
   await processes.getByRole('button', { name: 'Save name' }).click();
   await expect(processes.getByRole('alert')).toContainText('already in the library');
+  await library(app).screenshot({ path: testInfo.outputPath('library-rename-refused.png') });
   await processes.getByRole('textbox').press('Escape');
   await expect(processes.getByRole('textbox')).toHaveCount(0);
   await expect(processes).toContainText('cpu-bound · processes × 2');
@@ -87,6 +96,7 @@ test('rename keeps a run, refuses a taken name; delete asks first', async ({ app
   const cancel = demo.getByRole('button', { name: 'Cancel' });
   await expect(cancel).toBeFocused();
   await expect(demo).toContainText('Delete “Lecture demo”?');
+  await library(app).screenshot({ path: testInfo.outputPath('library-delete-confirm.png') });
   await cancel.click();
   await expectCount(app, 2);
   await demo.getByRole('button', { name: /^Delete / }).click();
