@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RunLibrary } from '../main/engine/library';
 import { RunStore } from '../shared/run-store';
 import { toRunFile } from '../shared/run-file';
-import { handleRequest, MAX_REQUEST_BYTES } from './ws-requests';
+import { handleRequest, MAX_LIBRARY_FRAME_BYTES, MAX_REQUEST_BYTES } from './ws-requests';
 import { createFakeRunService, FAKE_MACHINE } from './testing/fake-run-service';
 
 let dir: string;
@@ -127,6 +127,12 @@ describe('library requests', () => {
       new RunLibrary({ dir }),
     );
     expect(out).toMatchObject({ kind: 'reply', id: 3, ok: false });
+  });
+
+  it('answers a save over the big limit by its id, without parsing it', async () => {
+    const text = '{"id":7,"op":"saveToLibrary","request":{"file":' + 'x'.repeat(100);
+    const out = await handleRequest(text, MAX_LIBRARY_FRAME_BYTES + 1, createFakeRunService());
+    expect(out).toMatchObject({ kind: 'reply', id: 7, ok: false, error: /too large to keep/ });
   });
 
   it('says so when the host has no library', async () => {

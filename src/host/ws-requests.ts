@@ -1,6 +1,7 @@
 // Turns one WebSocket text frame into the reply the host sends back. Pure apart from the
-// RunService it delegates to: every frame is size-checked, parsed and schema-validated first,
-// and anything malformed is answered with an error without touching the service.
+// RunService and the run library it delegates to: every frame is size-checked, parsed and
+// schema-validated first, and anything malformed is answered with an error without touching
+// either.
 import { WireRequestSchema, type WirePush, type WireReply } from '../shared/wire';
 import type { RunService } from '../main/engine/run-service';
 import type { RunLibrary } from '../main/engine/library';
@@ -43,7 +44,7 @@ function describeIssue(error: {
  * How a saveToLibrary frame starts as the client writes it. Big frames that do not start so are
  * refused before parsing; after parsing, the op is checked again (the prefix is only a gate).
  */
-const SAVE_PREFIX = /^\{"id":\d{1,16},"op":"saveToLibrary",/;
+const SAVE_PREFIX = /^\{"id":(\d{1,15}),"op":"saveToLibrary",/;
 
 const tooLarge = (bytes: number, limit: number): WirePush =>
   pushError(`request too large: ${bytes} bytes (at most ${limit})`);
@@ -56,8 +57,15 @@ export function handleRequest(
   library?: RunLibrary,
 ): Outgoing | Promise<Outgoing> {
   // Only saveToLibrary carries a run file; every other request must fit the small limit.
-  if (byteLength > MAX_LIBRARY_FRAME_BYTES) return tooLarge(byteLength, MAX_LIBRARY_FRAME_BYTES);
-  if (byteLength > MAX_REQUEST_BYTES && !SAVE_PREFIX.test(text.slice(0, 64))) {
+  const save = byteLength > MAX_REQUEST_BYTES ? SAVE_PREFIX.exec(text.slice(0, 64)) : null;
+  if (byteLength > MAX_LIBRARY_FRAME_BYTES) {
+    // A save too big to keep still gets a reply to its id, so the page says so at once.
+    const id = save?.[1];
+    return id === undefined
+      ? tooLarge(byteLength, MAX_LIBRARY_FRAME_BYTES)
+      : replyError(Number(id), `the run is too large to keep: ${byteLength} bytes`);
+  }
+  if (byteLength > MAX_REQUEST_BYTES && save === null) {
     return tooLarge(byteLength, MAX_REQUEST_BYTES);
   }
   let raw: unknown;
