@@ -53,6 +53,8 @@ test('a finished run is kept by itself and reopens to the same per-core slices',
   await expect(app.page.getByTestId('opened-name')).toContainText('cpu-bound · threads × 2');
   await app.expectState('finished');
   expect(await app.coreSlices()).toEqual(first);
+  await expect(firstRow).toHaveAttribute('aria-current', 'true');
+  await expect(rows(app).filter({ hasText: 'sequential' })).not.toHaveAttribute('aria-current');
   await library(app).scrollIntoViewIfNeeded();
   await library(app).screenshot({ path: testInfo.outputPath('library.png') });
   for (const theme of ['dark', 'contrast']) {
