@@ -4,10 +4,10 @@
 // the core every CORE_PROBE_US so a migration splits the slice. A gap between ticks means the
 // thread was off its core: then schedstat says how long it sat on the run queue (`preempted`).
 //
-// Why not read more often: with both cores busy, each /proc read costs far more than its ~2 µs
-// in isolation (measured here: reading stat and schedstat every 2 ms in two busy threads slowed
-// them by 4.5 %). Reading only the core every 5 ms, and schedstat only after a gap, keeps tracing
-// within the 3 % budget.
+// Why not read more often: on this kind of VM any syscall in a hot loop costs the loop far more
+// than the call itself (measured: one read of /proc stat, schedstat or even /dev/zero per ms slowed
+// two busy processes by 3-5 %, i.e. ~30 µs of lost work per read). Reading only the core every
+// 5 ms, and schedstat only after a gap, keeps tracing near the 3 % budget.
 import { LANE_ACTOR, LANE_TASK, SLICE_STRIDE } from '../shared/events';
 import { STATE_CODE, type SliceState } from '../shared/states';
 import type { CoreProbe } from './core-probe';
