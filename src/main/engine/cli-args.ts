@@ -1,9 +1,10 @@
 // Parses the trace CLI's flags into validated run parameters. Pure (no I/O, no exit): commander
 // reads the flag syntax, the shared zod schema (via parseRunParams) judges the values, so the CLI
 // reports the same ranges as the app. Every failure is ONE line naming the flag and its range.
-import { Command, CommanderError } from 'commander';
+import { Command } from 'commander';
 import { LIMITS, MODELS, SCENARIOS, VARIANTS, type RunParams } from '../../shared/params';
 import { parseRunParams } from '../../shared/scenarios';
+import { flagError, runCommander, strictNumber } from './cli-common';
 
 export interface CliOptions {
   readonly params: RunParams;
@@ -16,9 +17,6 @@ export type CliParse =
   | { readonly kind: 'run'; readonly options: CliOptions }
   | { readonly kind: 'help'; readonly text: string }
   | { readonly kind: 'error'; readonly error: string };
-
-/** A plain decimal number: no "2x", "", "NaN", "0x10", "Infinity". */
-const NUMERIC = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 const NUMERIC_FLAGS = {
   workers: `a whole number from ${LIMITS.workers.min} to ${LIMITS.workers.max} (at most ${LIMITS.workers.max} workers)`,
@@ -50,31 +48,10 @@ function program(): Command {
     .exitOverride();
 }
 
-/** The flag name for an error from parseRunParams ("workers must be ..." → "--workers must ..."). */
-function flagError(message: string): string {
-  return `error: ${message.replace(/^(scenario|model|workers|tasks|size|scale|variant|cores)\b:?/, '--$1')}`;
-}
-
 export function parseCliArgs(argv: readonly string[], cores: number): CliParse {
-  const cmd = program();
-  let help = '';
-  cmd.configureOutput({
-    writeOut: (s) => (help += s),
-    writeErr: () => undefined,
-    outputError: () => undefined,
-  });
-  try {
-    cmd.parse([...argv], { from: 'user' });
-  } catch (e) {
-    if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help') {
-        return { kind: 'help', text: help };
-      }
-      return { kind: 'error', error: e.message.split('\n')[0] ?? 'error: bad arguments' };
-    }
-    throw e;
-  }
-  const raw: Record<string, unknown> = cmd.opts();
+  const outcome = runCommander(program(), argv);
+  if (outcome.kind !== 'parsed') return outcome;
+  const raw = outcome.opts;
   const input: Record<string, unknown> = {
     scenario: raw.scenario,
     model: raw.model,
@@ -83,9 +60,8 @@ export function parseCliArgs(argv: readonly string[], cores: number): CliParse {
   for (const flag of NUMERIC_NAMES) {
     const value = raw[flag];
     if (value === undefined) continue;
-    const text = String(value).trim();
-    const n = Number(text);
-    if (!NUMERIC.test(text) || !Number.isFinite(n)) {
+    const n = strictNumber(value);
+    if (n === undefined) {
       return {
         kind: 'error',
         error: `error: --${flag} must be ${NUMERIC_FLAGS[flag]}, not "${String(value)}"`,

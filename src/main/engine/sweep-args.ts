@@ -1,10 +1,11 @@
 // Parses the sweep CLI's flags. Pure (no I/O, no exit), in the style of the trace CLI: commander
 // reads the syntax, the shared zod schema judges the values (parseRunParams, parseWorkerList),
 // and every failure is ONE line naming the flag and its range.
-import { Command, CommanderError } from 'commander';
+import { Command } from 'commander';
 import { LIMITS, MODELS, SCENARIOS, VARIANTS, type RunParams } from '../../shared/params';
 import { parseRunParams } from '../../shared/scenarios';
 import { MAX_REPEAT, defaultWorkerList, parseWorkerList } from '../../shared/sweep';
+import { flagError, runCommander, strictNumber } from './cli-common';
 
 export interface SweepOptions {
   /** The run's parameters; `workers` is replaced per point. */
@@ -19,8 +20,6 @@ export type SweepParse =
   | { readonly kind: 'sweep'; readonly options: SweepOptions }
   | { readonly kind: 'help'; readonly text: string }
   | { readonly kind: 'error'; readonly error: string };
-
-const NUMERIC = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 const RANGES = {
   tasks: `a whole number from ${LIMITS.tasks.min} to ${LIMITS.tasks.max}`,
@@ -55,37 +54,20 @@ function program(): Command {
     .exitOverride();
 }
 
-function flagError(message: string): string {
-  return `error: ${message.replace(/^(scenario|model|workers|tasks|size|scale|variant|cores)\b:?/, '--$1')}`;
-}
-
 export function parseSweepArgs(argv: readonly string[], cores: number): SweepParse {
-  const cmd = program();
-  let help = '';
-  cmd.configureOutput({
-    writeOut: (s) => (help += s),
-    writeErr: () => undefined,
-    outputError: () => undefined,
-  });
-  try {
-    cmd.parse([...argv], { from: 'user' });
-  } catch (e) {
-    if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help')
-        return { kind: 'help', text: help };
-      return { kind: 'error', error: e.message.split('\n')[0] ?? 'error: bad arguments' };
-    }
-    throw e;
-  }
-  const raw: Record<string, unknown> = cmd.opts();
+  const outcome = runCommander(program(), argv);
+  if (outcome.kind !== 'parsed') return outcome;
+  const raw = outcome.opts;
   const input: Record<string, unknown> = { scenario: raw.scenario, model: raw.model };
   for (const flag of ['tasks', 'size', 'scale', 'cores'] as const) {
     const value = raw[flag];
     if (value === undefined) continue;
-    const text = String(value).trim();
-    const n = Number(text);
-    if (!NUMERIC.test(text) || !Number.isFinite(n))
-      return { kind: 'error', error: `error: --${flag} must be ${RANGES[flag]}, not "${text}"` };
+    const n = strictNumber(value);
+    if (n === undefined)
+      return {
+        kind: 'error',
+        error: `error: --${flag} must be ${RANGES[flag]}, not "${String(value).trim()}"`,
+      };
     input[flag] = n;
   }
   if (raw.variant !== undefined) input.variant = raw.variant;
