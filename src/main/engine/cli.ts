@@ -3,27 +3,21 @@
 // out/node/cli.cjs, beside the worker entries it starts. Bad flags print one line and write
 // nothing; Ctrl-C cancels the run and waits for every worker to stop before exiting.
 import { cpus } from 'node:os';
-import { stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { RunSummary } from '../../shared/events';
 import { RunStore } from '../../shared/run-store';
 import { toChromeTrace } from './chrome-trace';
 import { parseCliArgs } from './cli-args';
+import {
+  EXIT_FAILED,
+  EXIT_INTERRUPTED,
+  EXIT_USAGE,
+  cancelOnSignals,
+  exitWhenDone,
+  outPathError,
+} from './cli-process';
 import { writeTraceFile } from './cli-write';
 import { defaultEntries, startRun } from './engine';
-
-/** Exit codes: 0 run completed, 1 run failed or was cancelled, 2 bad usage, 130 interrupted. */
-const EXIT_FAILED = 1;
-const EXIT_USAGE = 2;
-const EXIT_INTERRUPTED = 130;
-
-async function isDirectory(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 function summaryLine(s: RunSummary, out: string): string {
   const failures =
@@ -46,28 +40,14 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const { params, json } = parsed.options;
   const out = resolve(parsed.options.out);
-  if (!(await isDirectory(dirname(out)))) {
-    process.stderr.write(`error: --out directory ${dirname(out)} does not exist\n`);
-    return EXIT_USAGE;
-  }
-  if (await isDirectory(out)) {
-    process.stderr.write(`error: --out ${out} is a directory; name a file\n`);
+  const outError = await outPathError(out);
+  if (outError !== undefined) {
+    process.stderr.write(`${outError}\n`);
     return EXIT_USAGE;
   }
 
   const controller = new AbortController();
-  let interrupts = 0;
-  const onSignal = (): void => {
-    interrupts++;
-    if (interrupts === 1) {
-      process.stderr.write('cancelling the run (Ctrl-C again to exit at once)…\n');
-      controller.abort();
-    } else {
-      process.exit(EXIT_INTERRUPTED);
-    }
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const signals = cancelOnSignals(controller, 'run');
   try {
     const run = startRun(params, { entries: defaultEntries(__dirname), signal: controller.signal });
     const store = new RunStore(run.meta);
@@ -76,26 +56,11 @@ async function main(argv: readonly string[]): Promise<number> {
     await writeTraceFile(out, toChromeTrace(store, summary));
     if (json) process.stdout.write(`${JSON.stringify({ out, ...summary })}\n`);
     else process.stderr.write(`${summaryLine(summary, out)}\n`);
-    if (interrupts > 0) return EXIT_INTERRUPTED;
+    if (signals.interrupts() > 0) return EXIT_INTERRUPTED;
     return summary.status === 'completed' ? 0 : EXIT_FAILED;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    signals.dispose();
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-    // Everything of the run has stopped by now; if some handle still keeps Node alive, say so
-    // rather than hang the shell.
-    setTimeout(() => {
-      process.stderr.write('warning: something kept the process alive after the run; exiting\n');
-      process.exit(code);
-    }, 2000).unref();
-  },
-  (e: unknown) => {
-    process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exitCode = EXIT_FAILED;
-  },
-);
+exitWhenDone(main(process.argv.slice(2)), 'run');

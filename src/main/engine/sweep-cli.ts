@@ -4,28 +4,23 @@
 // Bundled to out/node/sweep.cjs beside the worker entries. Bad flags print one line, exit 2 and
 // write nothing; Ctrl-C cancels the current run and writes nothing.
 import { cpus } from 'node:os';
-import { stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { ms, pct, times } from '../../shared/figure-format';
 import type { SweepResult } from '../../shared/sweep';
 import { coresLimitError } from './affinity';
+import { writeFileAtomic } from './atomic-write';
+import {
+  EXIT_FAILED,
+  EXIT_INTERRUPTED,
+  EXIT_USAGE,
+  cancelOnSignals,
+  exitWhenDone,
+  outPathError,
+} from './cli-process';
 import { defaultEntries } from './engine';
 import { machineInfo } from './machine';
 import { parseSweepArgs } from './sweep-args';
 import { runSweep } from './sweep-run';
-import { writeJsonAtomic } from './sweep-write';
-
-const EXIT_FAILED = 1;
-const EXIT_USAGE = 2;
-const EXIT_INTERRUPTED = 130;
-
-async function isDirectory(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 function sweepTable(r: SweepResult): string {
   const lines = [
@@ -59,24 +54,13 @@ async function main(argv: readonly string[]): Promise<number> {
     return EXIT_USAGE;
   }
   const out = resolve(parsed.options.out);
-  if (!(await isDirectory(dirname(out)))) {
-    process.stderr.write(`error: --out directory ${dirname(out)} does not exist\n`);
-    return EXIT_USAGE;
-  }
-  if (await isDirectory(out)) {
-    process.stderr.write(`error: --out ${out} is a directory; name a file\n`);
+  const outError = await outPathError(out);
+  if (outError !== undefined) {
+    process.stderr.write(`${outError}\n`);
     return EXIT_USAGE;
   }
   const controller = new AbortController();
-  let interrupts = 0;
-  const onSignal = (): void => {
-    interrupts++;
-    if (interrupts > 1) process.exit(EXIT_INTERRUPTED);
-    process.stderr.write('cancelling the sweep (Ctrl-C again to exit at once)…\n');
-    controller.abort();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const signals = cancelOnSignals(controller, 'sweep');
   try {
     const outcome = await runSweep(params, workers, repeat, {
       entries: defaultEntries(__dirname),
@@ -87,7 +71,7 @@ async function main(argv: readonly string[]): Promise<number> {
           ? undefined
           : process.stderr.write(`  ${w} workers, run ${r}/${repeat}: ${ms(wallMs)}\n`),
     });
-    if (interrupts > 0) return EXIT_INTERRUPTED;
+    if (signals.interrupts() > 0) return EXIT_INTERRUPTED;
     if (!outcome.ok) {
       process.stderr.write(`error: ${outcome.error}\n`);
       return EXIT_FAILED;
@@ -99,26 +83,13 @@ async function main(argv: readonly string[]): Promise<number> {
       createdAt: new Date().toISOString(),
       ...outcome.result,
     };
-    await writeJsonAtomic(out, doc);
+    await writeFileAtomic(out, `${JSON.stringify(doc, null, 2)}\n`);
     if (json) process.stdout.write(`${JSON.stringify({ out, ...doc })}\n`);
     else process.stderr.write(`${sweepTable(outcome.result)}→ ${out}\n`);
     return 0;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    signals.dispose();
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-    setTimeout(() => {
-      process.stderr.write('warning: something kept the process alive after the sweep; exiting\n');
-      process.exit(code);
-    }, 2000).unref();
-  },
-  (e: unknown) => {
-    process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exitCode = EXIT_FAILED;
-  },
-);
+exitWhenDone(main(process.argv.slice(2)), 'sweep');
