@@ -185,6 +185,8 @@ test('imports a foreign Chrome trace and refuses a corrupt file', async ({ app }
     'imported trace: other-tool.json',
   );
   expect(await app.coreSlices()).toEqual([1, 1]);
+  // A foreign trace has no scenario or model of ours: the summary must not invent one.
+  await expect(app.summary).toContainText('imported trace · 2 threads · 3 tasks');
   await expect(app.page.getByText('renderer main').first()).toBeVisible();
   await app.page.screenshot({ path: testInfo.outputPath('foreign.png'), fullPage: true });
 

@@ -11,6 +11,14 @@ import { RunStore } from './run-store';
 import { parseRunParams } from './scenarios';
 import { STATE_CODE, isSliceState } from './states';
 
+/** Run ids of imported foreign traces start with this: their params are placeholders. */
+const IMPORTED_PREFIX = 'imported-';
+
+/** Whether a run came from another tool's trace (no scenario, model or workers of ours). */
+export function isImportedRun(meta: RunMeta): boolean {
+  return meta.runId.startsWith(IMPORTED_PREFIX);
+}
+
 export const MAX_FOREIGN_EVENTS = 5_000_000;
 const MAX_TASKS = 64;
 
@@ -168,7 +176,7 @@ function build(threads: readonly Thread[], name: string, skipped: number) {
   const params = parseRunParams({ scenario: 'cpu-bound', model: 'sequential', workers: 1 }, 1);
   if (!params.ok) throw new Error(params.error);
   const meta: RunMeta = {
-    runId: `imported-${name}`.slice(0, 100),
+    runId: `${IMPORTED_PREFIX}${name}`.slice(0, 100),
     params: params.params,
     startedAt: new Date(0).toISOString(),
     clock: { source: 'imported trace' },
