@@ -54,7 +54,7 @@ test('Cancel stops a long run within a second and leaves no process behind', asy
   await app.page.screenshot({ path: testInfo.outputPath('running.png'), fullPage: true });
 
   const t0 = Date.now();
-  await app.cancel();
+  await app.cancelNow();
   await expect.poll(() => descendants(host.pid), { timeout: 2_000, intervals: [25] }).toEqual([]);
   const goneMs = Date.now() - t0;
   await expect(app.root).not.toHaveAttribute('data-run-state', 'running', { timeout: 2_000 });
