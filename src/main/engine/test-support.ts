@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parseRunParams } from '../../shared/scenarios';
 import type { RunParamsInput } from '../../shared/params';
 import { RunStore } from '../../shared/run-store';
+import { parseStat } from '../../shared/proc-parse';
 import { defaultEntries, startRun } from './engine';
 import type { RunSummary, StartOptions } from './types';
 
@@ -27,16 +28,14 @@ export async function runToEnd(
   return { store, summary: await handle.summary };
 }
 
-/** Pids of live processes whose parent is this process (Linux). */
-export function childPids(): number[] {
+/** Pids of live processes whose parent is `parent` (this process by default; Linux). */
+export function childPids(parent = process.pid): number[] {
   const out: number[] = [];
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'latin1');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const state = fields[0];
-      if (Number(fields[1]) === process.pid && state !== 'Z') out.push(Number(name));
+      const stat = parseStat(readFileSync(`/proc/${name}/stat`, 'latin1'));
+      if (stat !== undefined && stat.ppid === parent && stat.state !== 'Z') out.push(stat.pid);
     } catch {
       // The process ended while we looked.
     }
