@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fromChromeTrace } from '../main/engine/chrome-trace';
-import { childPids } from '../main/engine/test-support';
+import { childrenOf } from '../main/engine/test-support';
 
 const CLI = resolve(__dirname, '../../out/node/cli.cjs');
 const dir = mkdtempSync(join(tmpdir(), 'corescope-cli-'));
@@ -83,7 +83,7 @@ describe('trace CLI', () => {
       let workers: number[] = [];
       for (let i = 0; i < 50 && workers.length < 2; i++) {
         await new Promise((r) => setTimeout(r, 100));
-        workers = childPids(pid);
+        workers = childrenOf(pid);
       }
       expect(workers.length).toBeGreaterThanOrEqual(2);
       const t0 = Date.now();
