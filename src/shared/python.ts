@@ -203,7 +203,10 @@ export function parsePythonRunInput(input: unknown, logicalCores: number): Pytho
       return { ok: false, error: `unknown parameter: ${issue.keys.join(', ')}` };
     const path = issue?.path.join('.') ?? '';
     const message = issue?.message ?? 'invalid parameters';
-    return { ok: false, error: path && !message.startsWith(path) ? `${path}: ${message}` : message };
+    return {
+      ok: false,
+      error: path && !message.startsWith(path) ? `${path}: ${message}` : message,
+    };
   }
   const p = parsed.data;
   if (p.cores !== undefined && p.cores > logicalCores)
@@ -253,3 +256,16 @@ export type PythonAvailability =
       readonly note: string;
     }
   | { readonly available: false; readonly interpreter: string; readonly reason: string };
+
+/** PythonSource as stored in trace files and the library: untrusted when read back. */
+export const PythonSourceSchema = z.object({
+  kind: z.literal('python'),
+  script: z.string().max(500),
+  example: z.enum(PYTHON_EXAMPLE_NAMES).optional(),
+  text: z.string().max(PYTHON_SCRIPT_MAX_CHARS),
+  runtime: z.string().max(200),
+  interpreter: z.string().max(PYTHON_PATH_MAX),
+  gil: z.boolean(),
+  note: z.string().max(2000),
+  scale: z.number().finite(),
+});

@@ -42,7 +42,8 @@ function probeUncached(path: string): Probe {
     const err = e as { code?: unknown; signal?: unknown };
     if (err.code === 'ENOENT') return { ok: false, reason: `${path} was not found` };
     if (err.code === 'EACCES') return { ok: false, reason: `${path} is not executable` };
-    if (err.signal === 'SIGTERM') return { ok: false, reason: `${path} did not answer within 15 s` };
+    if (err.signal === 'SIGTERM')
+      return { ok: false, reason: `${path} did not answer within 15 s` };
     return { ok: false, reason: `${path} did not run as Python` };
   }
   let parsed: unknown;

@@ -120,7 +120,10 @@ export function preparePython(params: PythonRunParams, defaultPython?: string): 
       scriptName = script.name;
       break;
   }
-  return { ok: true, run: { params, interpreter: probe.interpreter, scriptName, text, path, example } };
+  return {
+    ok: true,
+    run: { params, interpreter: probe.interpreter, scriptName, text, path, example },
+  };
 }
 
 /** The scenario and model a Python run is filed under (see RunMeta.params). */
@@ -134,7 +137,8 @@ function filedParams(run: PreparedPython): RunParams {
     trace: run.params.trace,
     ...(run.params.cores !== undefined ? { cores: run.params.cores } : {}),
   } as const;
-  if (ex === undefined) return { ...base, scenario: 'cpu-bound', model: 'sequential', workers: 1, tasks: 1 };
+  if (ex === undefined)
+    return { ...base, scenario: 'cpu-bound', model: 'sequential', workers: 1, tasks: 1 };
   return {
     ...base,
     scenario: ex.scenario,
@@ -184,7 +188,10 @@ export interface PythonRunHandle extends RunHandle {
   readonly samplerCost: Promise<{ readonly busyUs: number; readonly wallUs: number }>;
 }
 
-export function startPythonRun(run: PreparedPython, options: PythonStartOptions = {}): PythonRunHandle {
+export function startPythonRun(
+  run: PreparedPython,
+  options: PythonStartOptions = {},
+): PythonRunHandle {
   const machine = machineInfo();
   const gil = run.interpreter.gil;
   const source: PythonSource = {
@@ -247,7 +254,8 @@ export function startPythonRun(run: PreparedPython, options: PythonStartOptions 
     try {
       sweepStaleScratch();
       const runner = runnerDir();
-      if (runner === undefined) throw new Error("CoreScope's Python tracer files are not installed");
+      if (runner === undefined)
+        throw new Error("CoreScope's Python tracer files are not installed");
       dir = await mkdtemp(join(tmpdir(), `${SCRATCH_PREFIX}${process.pid}-`));
       let scriptPath = run.path;
       if (scriptPath === undefined) {
@@ -264,8 +272,9 @@ export function startPythonRun(run: PreparedPython, options: PythonStartOptions 
       const origin = process.hrtime.bigint();
       const nowUs = (): number => Number(process.hrtime.bigint() - origin) / 1000;
       const sampled = ProcSampler.available() && run.params.trace;
-      let timeline: PythonTimeline | undefined;
-      const sampler = new ProcSampler(origin, (tid, s) => timeline?.sample(tid, s));
+      // Set once the first process is spawned (its pid roots the timeline).
+      const live: { timeline?: PythonTimeline } = {};
+      const sampler = new ProcSampler(origin, (tid, s) => live.timeline?.sample(tid, s));
       const srv = createServer((conn) => {
         sockets.add(conn);
         let pid: number | undefined;
@@ -279,6 +288,7 @@ export function startPythonRun(run: PreparedPython, options: PythonStartOptions 
             rest = rest.slice(nl + 1);
             nl = rest.indexOf('\n');
             const line = parseTracerLine(text);
+            const timeline = live.timeline;
             if (line === undefined || timeline === undefined) continue;
             if (line.kind === 'hello') pid = line.hello.pid;
             if (pid !== undefined) timeline.line(pid, line);
@@ -332,7 +342,7 @@ export function startPythonRun(run: PreparedPython, options: PythonStartOptions 
           if (sampled) sampler.watch(pid, tid);
         },
       );
-      timeline = tl;
+      live.timeline = tl;
       if (rootPid > 0) tl.addRoot(rootPid);
       if (sampled) sampler.start(options.sampleMs);
 

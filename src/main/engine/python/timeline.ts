@@ -432,7 +432,8 @@ export class PythonTimeline {
   /** Covers that began before the sampler first saw the thread (a child's spawning period). */
   private beforeFirstSample(t: ThreadRec, firstUs: number): void {
     for (const v of t.covers)
-      if (v.start < firstUs) this.pushActor(t, v.state, -1, v.task, v.start, Math.min(v.end, firstUs));
+      if (v.start < firstUs)
+        this.pushActor(t, v.state, -1, v.task, v.start, Math.min(v.end, firstUs));
   }
 
   private offState(proc: ProcRec, p: ThreadSample, c: ThreadSample): SliceState | undefined {
