@@ -119,6 +119,7 @@ export function fromChromeTrace(json: unknown): ImportResult {
   const summary: RunSummary = {
     status: d.status,
     wallMs: d.wallMs,
+    ...(d.hostStartMs !== undefined ? { hostStartMs: d.hostStartMs } : {}),
     cpuMs: d.cpuMs,
     coreBusy: d.coreBusy,
     osBusy: d.osBusy,
