@@ -86,8 +86,8 @@ export function scenarioInfo(id: ScenarioId): ScenarioInfo {
   return info;
 }
 
-/** Largest file each mixed task reads, MiB. */
-export const MIXED_MAX_MIB = 1024;
+/** Largest file each mixed task reads, MiB: the scratch cap, so one file never exceeds it. */
+export const MIXED_MAX_MIB = 512;
 
 /**
  * Validates raw input and fills defaults. `defaultWorkers` is the machine's logical core count.
