@@ -4,7 +4,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CoreScopeApi, RunMessage, StartResult } from '../../../shared/contract';
 import type { MachineInfo, RunSummary } from '../../../shared/events';
-import type { RunParamsInput } from '../../../shared/params';
 import { SCENARIO_CATALOG, parseRunParams } from '../../../shared/scenarios';
 import { sliceData } from '../lib/test-helpers';
 import { ACTIVITIES, activityOf, permits, primaryAction } from './activity';
@@ -36,9 +35,11 @@ const summary = (status: RunSummary['status']): RunSummary => ({
   clock: { source: 'test' },
 });
 
+type StartInput = Parameters<CoreScopeApi['startRun']>[0];
+
 interface Host {
   readonly api: CoreScopeApi;
-  readonly started: RunParamsInput[];
+  readonly started: StartInput[];
   readonly cancelled: string[];
   /** Ends the latest run with this status. */
   end(status: RunSummary['status']): void;
@@ -46,7 +47,7 @@ interface Host {
 
 function scriptedHost(): Host {
   const listeners = new Set<(m: RunMessage) => void>();
-  const started: RunParamsInput[] = [];
+  const started: StartInput[] = [];
   const cancelled: string[] = [];
   let n = 0;
   const send = (m: RunMessage): void => listeners.forEach((l) => l(m));
