@@ -10,8 +10,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entries = {
   'thread-entry': 'src/workers/thread-entry.ts',
   'process-entry': 'src/workers/process-entry.ts',
-  cli: 'src/main/engine/cli.ts',
-  sweep: 'src/main/engine/sweep-cli.ts',
+  cli: 'src/cli/cli.ts',
+  sweep: 'src/cli/sweep-cli.ts',
   serve: 'src/host/serve.ts',
   bench: 'src/bench/bench.ts',
 };

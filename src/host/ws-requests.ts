@@ -7,6 +7,7 @@ import type { RunService } from '../main/engine/run-service';
 import type { RunLibrary } from '../main/engine/library';
 import { assertNever } from '../shared/states';
 import { handleLibraryRequest, isLibraryRequest, MAX_LIBRARY_FRAME_BYTES } from './ws-library';
+import { zodProblem, type ZodErrorLike } from '../shared/zod-format';
 
 /** Largest request frame the host reads; requests are small JSON objects (but see below). */
 export const MAX_REQUEST_BYTES = 64 * 1024;
@@ -29,15 +30,8 @@ function salvageId(value: unknown): number | undefined {
   return typeof id === 'number' && Number.isSafeInteger(id) && id >= 0 ? id : undefined;
 }
 
-function describeIssue(error: {
-  issues: readonly { path: readonly PropertyKey[]; message: string }[];
-}): string {
-  const issue = error.issues[0];
-  if (issue === undefined) return 'invalid request';
-  const path = issue.path.map(String).join('.');
-  return path === ''
-    ? `invalid request: ${issue.message}`
-    : `invalid request: ${path}: ${issue.message}`;
+function describeIssue(error: ZodErrorLike): string {
+  return `invalid request: ${zodProblem(error, { fallback: 'bad request' })}`;
 }
 
 /**

@@ -14,6 +14,7 @@ import {
 import { writeFileAtomic } from './engine/atomic-write';
 import type { Handler, IpcMainLike } from './ipc-handlers';
 import { isTrustedSender, type SenderEvent, type TrustedPage } from './sender-check';
+import { zodProblem } from '../shared/zod-format';
 
 export interface SaveDialogOptions {
   readonly title: string;
@@ -41,9 +42,7 @@ const SaveArgs = z.tuple([SaveFileRequestSchema]);
 const FullScreenArgs = z.tuple([z.boolean()]);
 
 function problem(error: z.ZodError): string {
-  const issue = error.issues[0];
-  const where = issue === undefined || issue.path.length === 0 ? '' : ` at ${issue.path.join('.')}`;
-  return `invalid ${DESKTOP_IPC.saveFile} payload${where}: ${issue?.message ?? 'bad arguments'}`;
+  return `invalid ${DESKTOP_IPC.saveFile} payload: ${zodProblem(error, { fallback: 'bad arguments' })}`;
 }
 
 export function registerDesktopHandlers<E extends SenderEvent>(

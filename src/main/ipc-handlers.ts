@@ -6,6 +6,7 @@ import { IPC, type StartResult } from '../shared/contract';
 import { parseRunParams } from '../shared/scenarios';
 import type { RunService } from './engine/run-service';
 import { isTrustedSender, type SenderEvent, type TrustedPage } from './sender-check';
+import { zodProblem } from '../shared/zod-format';
 
 export type Handler<E> = (event: E, ...args: unknown[]) => unknown;
 
@@ -20,9 +21,9 @@ const StartArgs = z.tuple([z.unknown()]);
 const CancelArgs = z.tuple([z.string().min(1).max(100)]);
 
 function invalid(channel: string, error: z.ZodError): Error {
-  const issue = error.issues[0];
-  const where = issue === undefined || issue.path.length === 0 ? '' : ` at ${issue.path.join('.')}`;
-  return new Error(`invalid ${channel} payload${where}: ${issue?.message ?? 'bad arguments'}`);
+  return new Error(
+    `invalid ${channel} payload: ${zodProblem(error, { fallback: 'bad arguments' })}`,
+  );
 }
 
 export function registerIpcHandlers<E extends SenderEvent>(

@@ -7,14 +7,11 @@ import type { RunLibrary } from './engine/library';
 import { LIBRARY_IPC, LibraryIdSchema, LibrarySaveRequestSchema } from '../shared/library-contract';
 import type { Handler, IpcMainLike } from './ipc-handlers';
 import { isTrustedSender, type SenderEvent, type TrustedPage } from './sender-check';
+import { zodProblem } from '../shared/zod-format';
 
 function invalid(channel: string, error: z.ZodError): { ok: false; error: string } {
-  const issue = error.issues[0];
-  const where = issue === undefined || issue.path.length === 0 ? '' : ` at ${issue.path.join('.')}`;
-  return {
-    ok: false,
-    error: `invalid ${channel} payload${where}: ${issue?.message ?? 'bad arguments'}`,
-  };
+  const problem = zodProblem(error, { fallback: 'bad arguments' });
+  return { ok: false, error: `invalid ${channel} payload: ${problem}` };
 }
 
 export function registerLibraryHandlers<E extends SenderEvent>(

@@ -24,6 +24,7 @@ export function otherDataOf(store: RunStore, meta: RunMeta, summary: RunSummary)
     params: { ...meta.params },
     status: summary.status,
     wallMs: summary.wallMs,
+    ...(summary.hostStartMs !== undefined ? { hostStartMs: summary.hostStartMs } : {}),
     cpuMs: summary.cpuMs,
     actors: summary.actors,
     tasks: summary.tasks,

@@ -105,6 +105,7 @@ export const OtherDataSchema = z.object({
   params: z.record(z.string(), z.unknown()),
   status: z.enum(['completed', 'failed', 'cancelled']),
   wallMs: z.number().nonnegative(),
+  hostStartMs: z.number().nonnegative().optional(),
   cpuMs: z.number().nonnegative(),
   actors: Id,
   tasks: Id,

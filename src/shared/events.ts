@@ -95,8 +95,13 @@ export interface FailureInfo {
 
 export interface RunSummary {
   readonly status: RunStatus;
-  /** Run start to last task done, worker start-up included. */
+  /**
+   * Run start to last task done. Pools include their workers' start-up (as Python's timing of a
+   * Pool does); a sequential or async program's clock starts when the program starts.
+   */
   readonly wallMs: number;
+  /** Sequential/async: CoreScope's start-up of the thread hosting the program, outside wallMs. */
+  readonly hostStartMs?: number;
   /** Sum of running slices of every actor. */
   readonly cpuMs: number;
   /** Our running time on each core divided by the wall time (Linux), else empty. */

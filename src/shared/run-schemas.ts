@@ -32,6 +32,7 @@ export const FailureInfoSchema = z.object({
 export const RunSummarySchema = z.object({
   status: z.enum(['completed', 'failed', 'cancelled']),
   wallMs: Finite.nonnegative(),
+  hostStartMs: Finite.nonnegative().optional(),
   cpuMs: Finite.nonnegative(),
   coreBusy: z.array(Finite),
   osBusy: z.array(Finite),

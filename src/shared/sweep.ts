@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { fitAmdahl, type AmdahlFit } from './amdahl';
 import type { MachineInfo } from './events';
 import { LIMITS, type RunParams } from './params';
+import { zodProblem } from './zod-format';
 
 /** Most points one sweep may have (each is a real run, K times). */
 export const MAX_SWEEP_POINTS = 16;
@@ -61,7 +62,7 @@ export function parseWorkerList(text: string): WorkerListParse {
   }
   const list = [...new Set([1, ...parts.map(Number)])].sort((a, b) => a - b);
   const parsed = WorkerListSchema.safeParse(list);
-  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? EACH };
+  if (!parsed.success) return { ok: false, error: zodProblem(parsed.error, { fallback: EACH }) };
   return { ok: true, workers: parsed.data };
 }
 

@@ -4,9 +4,9 @@
 // nothing; Ctrl-C cancels the run and waits for every worker to stop before exiting.
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
-import type { RunSummary } from '../../shared/events';
-import { RunStore } from '../../shared/run-store';
-import { toChromeTrace } from './chrome-trace';
+import type { RunSummary } from '../shared/events';
+import { RunStore } from '../shared/run-store';
+import { toChromeTrace } from '../main/engine/chrome-trace';
 import { parseCliArgs } from './cli-args';
 import {
   EXIT_FAILED,
@@ -17,7 +17,7 @@ import {
   outPathError,
 } from './cli-process';
 import { writeTraceFile } from './cli-write';
-import { defaultEntries, startRun } from './engine';
+import { defaultEntries, startRun } from '../main/engine/engine';
 
 function summaryLine(s: RunSummary, out: string): string {
   const failures =

@@ -2,8 +2,8 @@
 // reads the flag syntax, the shared zod schema (via parseRunParams) judges the values, so the CLI
 // reports the same ranges as the app. Every failure is ONE line naming the flag and its range.
 import { Command } from 'commander';
-import { LIMITS, MODELS, SCENARIOS, VARIANTS, type RunParams } from '../../shared/params';
-import { parseRunParams } from '../../shared/scenarios';
+import { LIMITS, MODELS, SCENARIOS, VARIANTS, type RunParams } from '../shared/params';
+import { parseRunParams } from '../shared/scenarios';
 import { flagError, runCommander, strictNumber } from './cli-common';
 
 export interface CliOptions {

@@ -4,7 +4,7 @@
 // never has to exist as one giant string.
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { ChromeTrace } from './chrome-trace';
+import type { ChromeTrace } from '../main/engine/chrome-trace';
 
 const BATCH = 2000;
 

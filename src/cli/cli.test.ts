@@ -5,9 +5,9 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fromChromeTrace } from './chrome-trace';
+import { fromChromeTrace } from '../main/engine/chrome-trace';
 
-const CLI = resolve(__dirname, '../../../out/node/cli.cjs');
+const CLI = resolve(__dirname, '../../out/node/cli.cjs');
 const dir = mkdtempSync(join(tmpdir(), 'corescope-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
