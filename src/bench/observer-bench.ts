@@ -24,6 +24,7 @@ import { runFigures } from '../shared/run-figures';
 import { RunStore } from '../shared/run-store';
 import { parseRunParams } from '../shared/scenarios';
 import { STATE_CODE } from '../shared/states';
+import { median, quantile } from '../shared/stats';
 import { machineInfo, startRun } from '../main/engine/engine';
 import type { WorkerEntries } from '../main/engine/types';
 
@@ -58,16 +59,6 @@ export interface ObserverFigures {
   readonly latencyP95Ms: number;
   readonly loadAverage: readonly number[];
 }
-
-const quantile = (xs: readonly number[], q: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  if (s.length === 0) return NaN;
-  const at = (s.length - 1) * q;
-  const lo = Math.floor(at);
-  const hi = Math.ceil(at);
-  return (s[lo] ?? NaN) + ((s[hi] ?? NaN) - (s[lo] ?? NaN)) * (at - lo);
-};
-export const median = (xs: readonly number[]): number => quantile(xs, 0.5);
 
 /** Nanoseconds on a CPU of every thread of `pid` (threads that exited are not counted). */
 function threadNs(pid: number): number {

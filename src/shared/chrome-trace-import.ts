@@ -32,6 +32,7 @@ export function fromChromeTrace(json: unknown): ImportResult {
   const meta: RunMeta = {
     runId: d.runId,
     params: params.params,
+    ...(d.python !== undefined ? { source: d.python } : {}),
     startedAt: d.startedAt,
     clock: d.clock,
     machine: {

@@ -1,6 +1,7 @@
 // What a run streams: actor and task declarations, columnar slice batches, OS samples and
 // failures. One monotonic clock: every time is in microseconds since the run's origin.
 import type { RunParams } from './params';
+import type { PythonAvailability, PythonSource } from './python';
 
 export type ActorKind = 'thread' | 'process' | 'event-loop';
 
@@ -67,6 +68,8 @@ export interface MachineInfo {
   readonly coresLimitable?: boolean;
   /** Plain words on how the cores limit works here, or why it is unavailable. */
   readonly coresLimitNote?: string;
+  /** Whether Python scripts can run here, with which interpreter, or why not. */
+  readonly python?: PythonAvailability;
 }
 
 export interface ClockInfo {
@@ -79,7 +82,14 @@ export interface ClockInfo {
 
 export interface RunMeta {
   readonly runId: string;
+  /**
+   * A model run's parameters. A Python run fills them with the scenario and model its script
+   * demonstrates (examples) or a neutral placeholder (other scripts), so Compare and the
+   * explanations read every run alike; `source` says what really ran.
+   */
   readonly params: RunParams;
+  /** Absent: one of CoreScope's models ran. */
+  readonly source?: PythonSource;
   readonly machine: MachineInfo;
   readonly startedAt: string;
   readonly clock: ClockInfo;
