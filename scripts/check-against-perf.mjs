@@ -38,9 +38,23 @@ const cli = resolve('out/node/cli.cjs');
 execFileSync(
   'perf',
   [
-    'record', '-q', '-k', 'CLOCK_MONOTONIC', '-a', '-e', 'sched:sched_switch', '-o', data, '--',
-    process.execPath, cli, '--script', resolve(script), ...(scale ? ['--scale', scale] : []),
-    '--out', trace,
+    'record',
+    '-q',
+    '-k',
+    'CLOCK_MONOTONIC',
+    '-a',
+    '-e',
+    'sched:sched_switch',
+    '-o',
+    data,
+    '--',
+    process.execPath,
+    cli,
+    '--script',
+    resolve(script),
+    ...(scale ? ['--scale', scale] : []),
+    '--out',
+    trace,
   ],
   { stdio: ['ignore', 'inherit', 'inherit'] },
 );
@@ -124,7 +138,8 @@ function windowed(wNs) {
     spread(drawnW, e.tid, e.args.cpu, start, start + BigInt(Math.round(e.dur * 1000)));
     tids.add(e.tid);
   }
-  for (const tid of tids) for (const [cpu, s, t] of onCpu.get(tid) ?? []) spread(kernelW, tid, cpu, s, t);
+  for (const tid of tids)
+    for (const [cpu, s, t] of onCpu.get(tid) ?? []) spread(kernelW, tid, cpu, s, t);
   let agree = 0;
   for (const [k, v] of drawnW) agree += Math.min(v, kernelW.get(k) ?? 0);
   return +(agree / Math.max(1, drawn)).toFixed(4);

@@ -273,5 +273,8 @@ export const PythonSourceSchema = z.object({
   gil: z.boolean(),
   note: z.string().max(2000),
   scale: z.number().finite(),
-  originNs: z.string().regex(/^\d{1,30}$/).optional(),
+  originNs: z
+    .string()
+    .regex(/^\d{1,30}$/)
+    .optional(),
 });
