@@ -30,8 +30,8 @@ export interface LectureDeps {
   readonly lecture: Lecture;
   readonly form: RunForm;
   readonly run: () => void;
-  /** Issue 4's Compare action, when the window has one (the `C` key). */
-  readonly compare?: () => void;
+  /** The Compare action (the `C` key). */
+  readonly compare: () => void;
 }
 
 export class LectureActions {
@@ -174,7 +174,7 @@ export class LectureActions {
 
   /** Opens a file the user picked or dropped. A bad file changes nothing. */
   async open(file: File): Promise<void> {
-    const { session, lecture } = this.d;
+    const { session } = this.d;
     if (session.running) {
       session.notices.add('Cancel the run before opening a file.');
       return;
@@ -194,7 +194,6 @@ export class LectureActions {
       return;
     }
     this.show(text, file.name);
-    void lecture;
   }
 
   /** Shows a run from file text (an opened or dropped file). */
@@ -283,8 +282,7 @@ export class LectureActions {
         break;
       }
       case 'compare':
-        if (this.d.compare !== undefined) this.d.compare();
-        else session.notices.add('Compare is not available in this build yet.');
+        this.d.compare();
         break;
       case 'snapshot':
         void this.save('png');
