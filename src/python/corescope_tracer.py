@@ -135,7 +135,11 @@ def _connect():
     if not path:
         return None
     sock = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
-    sock.connect(path)
+    try:
+        sock.connect(path)
+    except OSError:
+        sock.close()  # the run this environment came from is over: nothing to report to
+        return None
     return sock
 
 
