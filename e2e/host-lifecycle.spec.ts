@@ -19,12 +19,10 @@ function isEnd(m: Record<string, unknown>): boolean {
 }
 
 async function startLongRun(c: Conn, hostPid: number): Promise<string> {
-  c.send(JSON.stringify({ id: 1, op: 'startRun', params: LONG_RUN }));
+  c.send(JSON.stringify({ id: 1, op: 'startRun', args: [LONG_RUN] }));
   const reply = await c.next((m) => m['kind'] === 'reply');
-  expect(reply).toMatchObject({ ok: true, value: { ok: true } });
-  const value = reply['value'];
-  const meta =
-    typeof value === 'object' && value !== null && 'meta' in value ? value.meta : undefined;
+  expect(reply).toMatchObject({ ok: true, value: { runId: expect.any(String) } });
+  const meta = reply['value'];
   const runId =
     typeof meta === 'object' && meta !== null && 'runId' in meta ? meta.runId : undefined;
   if (typeof runId !== 'string') throw new Error('no runId in the startRun reply');
@@ -35,10 +33,10 @@ async function startLongRun(c: Conn, hostPid: number): Promise<string> {
 }
 
 test('cancelRun over the protocol stops the pool within a second', async ({ host }, testInfo) => {
-  const c = await mustConnect(`ws://127.0.0.1:${host.port}/ws`, host.origin);
+  const c = await mustConnect(host.wsUrl, host.origin);
   const runId = await startLongRun(c, host.pid);
   const t0 = Date.now();
-  c.send(JSON.stringify({ id: 2, op: 'cancelRun', runId }));
+  c.send(JSON.stringify({ id: 2, op: 'cancelRun', args: [runId] }));
   await expect.poll(() => descendants(host.pid), { timeout: 2_000, intervals: [20] }).toEqual([]);
   const goneMs = Date.now() - t0;
   const end = await c.next(isEnd, 2_000);
@@ -54,7 +52,7 @@ test('cancelRun over the protocol stops the pool within a second', async ({ host
 });
 
 test('stopping the host mid-run leaves no worker process behind', async ({ host }) => {
-  const c = await mustConnect(`ws://127.0.0.1:${host.port}/ws`, host.origin);
+  const c = await mustConnect(host.wsUrl, host.origin);
   await startLongRun(c, host.pid);
   const pids = descendants(host.pid).map((p) => p.pid);
   const code = await host.stop();
