@@ -1,6 +1,6 @@
 // Lint rules for the whole repo, and the import directions of STYLE.md as `no-restricted-imports`
 // per folder: renderer → shared; workers → shared + node; engine → shared + workers; main (shell)
-// → shared + engine (+ worker entries via `?modulePath`); host → shared + engine; preload → shared
+// → shared + engine (+ worker entries via `?modulePath`); host and cli → shared + engine; preload → shared
 // + electron. Relative imports are matched by the folder they climb into, so `../../main/x` from
 // the renderer fails while `../../shared/x` passes.
 import { builtinModules } from 'node:module';
@@ -98,7 +98,10 @@ export default defineConfig(
       'no-restricted-imports': restrict({
         node: true,
         patterns: [
-          into(['main', 'workers', 'host', 'preload'], 'The renderer imports only src/shared.'),
+          into(
+            ['main', 'workers', 'host', 'preload', 'cli'],
+            'The renderer imports only src/shared.',
+          ),
         ],
       }),
     },
@@ -108,7 +111,10 @@ export default defineConfig(
     rules: {
       'no-restricted-imports': restrict({
         patterns: [
-          into(['main', 'renderer', 'host', 'preload'], 'Workers import only src/shared and node.'),
+          into(
+            ['main', 'renderer', 'host', 'preload', 'cli'],
+            'Workers import only src/shared and node.',
+          ),
         ],
       }),
     },
@@ -119,7 +125,7 @@ export default defineConfig(
       'no-restricted-imports': restrict({
         patterns: [
           into(
-            ['renderer', 'host', 'preload'],
+            ['renderer', 'host', 'preload', 'cli'],
             'The engine is plain Node: it imports src/shared and worker entries only.',
           ),
         ],
@@ -134,7 +140,7 @@ export default defineConfig(
         electron: false,
         patterns: [
           into(
-            ['renderer', 'host', 'preload'],
+            ['renderer', 'host', 'preload', 'cli'],
             'The shell imports src/shared and the engine only.',
           ),
           {
@@ -151,12 +157,29 @@ export default defineConfig(
       'no-restricted-imports': restrict({
         patterns: [
           into(
-            ['renderer', 'workers', 'preload'],
+            ['renderer', 'workers', 'preload', 'cli'],
             'The browser host is plain Node: shared + engine.',
           ),
           {
             regex: '^(\\.\\./)+(.*/)?main/(?!engine/)',
             message: 'The browser host uses src/main/engine, never the Electron shell.',
+          },
+        ],
+      }),
+    },
+  },
+  {
+    files: ['src/cli/**'],
+    rules: {
+      'no-restricted-imports': restrict({
+        patterns: [
+          into(
+            ['renderer', 'workers', 'preload', 'host'],
+            'The CLIs are plain Node: shared + engine.',
+          ),
+          {
+            regex: '^(\\.\\./)+(.*/)?main/(?!engine/)',
+            message: 'The CLIs use src/main/engine, never the Electron shell.',
           },
         ],
       }),
@@ -194,7 +217,7 @@ export default defineConfig(
         node: true,
         patterns: [
           into(
-            ['main', 'renderer', 'workers', 'host'],
+            ['main', 'renderer', 'workers', 'host', 'cli'],
             'The preload imports src/shared and electron only.',
           ),
         ],

@@ -1,14 +1,26 @@
-// Playwright runs the built app (`npm run build` first): the browser-host tests drive Debian's
-// Chromium against `node out/node/serve.cjs`, never a Playwright-downloaded browser. One worker:
-// runs use real cores, and a 2-core machine cannot host two at once without skewing them.
+// Playwright runs the built app (`npm run build` first): the browser-host tests drive a system
+// Chromium (or Playwright's own) against `node out/node/serve.cjs`. `npm run test:e2e` finds or
+// gets one and passes it as CORESCOPE_CHROMIUM; a bare `npx playwright test` uses the same finder.
+// One worker: runs use real cores, and a 2-core machine cannot host two at once without skewing
+// them.
 import { defineConfig } from '@playwright/test';
+import { findChromium, installAdvice, realProbes } from './scripts/lib/chromium.mjs';
 import { findElectronBinary } from './e2e/support/electron-binary';
+import { ROOT } from './e2e/support/paths';
 
-// The list reporter does not print skip reasons: say once, in one line, why the Electron test
-// will skip (only in the runner process, not in each worker that loads this file too).
+// Said once, in the runner process, not in each worker that loads this file too.
+const runner = process.env['TEST_WORKER_INDEX'] === undefined;
+
+// The list reporter does not print skip reasons: say in one line why the Electron test skips.
 const electron = findElectronBinary();
-if (!electron.found && process.env['TEST_WORKER_INDEX'] === undefined) {
+if (!electron.found && runner) {
   process.stdout.write(`Electron e2e will skip: ${electron.reason}\n`);
+}
+
+const chromium = findChromium(realProbes(ROOT));
+if (chromium.kind !== 'found' && runner) {
+  const why = chromium.kind === 'bad-env' ? chromium.message : installAdvice(process.platform);
+  process.stderr.write(`CoreScope: ${why} (\`npm run test:e2e\` tries to get one)\n`);
 }
 
 export default defineConfig({
@@ -28,7 +40,7 @@ export default defineConfig({
     screenshot: 'on',
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      ...(chromium.kind === 'found' ? { executablePath: chromium.path } : {}),
       args: [
         '--headless',
         '--no-sandbox',

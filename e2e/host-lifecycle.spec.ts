@@ -1,6 +1,7 @@
 // Process hygiene of the browser host with the real engine: Cancel over the protocol stops a
-// process pool within a second, and stopping the host mid-run leaves no orphaned worker.
-import { existsSync } from 'node:fs';
+// process pool, and stopping the host mid-run (SIGTERM, or SIGKILL, which runs no handler) leaves
+// no orphaned worker. How fast Cancel is belongs to `npm run bench`, not to a pass/fail here.
+import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
 import { descendants } from './support/proc';
 import { mustConnect, type Conn } from './support/ws-client';
@@ -32,23 +33,52 @@ async function startLongRun(c: Conn, hostPid: number): Promise<string> {
   return runId;
 }
 
-test('cancelRun over the protocol stops the pool within a second', async ({ host }, testInfo) => {
+/** Fields of /proc/<pid>/stat after the parenthesised name, or undefined once it is gone. */
+function stat(pid: number): string[] | undefined {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    return text.slice(text.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU time a process has used (user + system), in clock ticks (10 ms). */
+const cpuTicks = (pid: number): number => {
+  const f = stat(pid);
+  return f ? Number(f[11]) + Number(f[12]) : 0;
+};
+
+/** Those of `pids` still running (a zombie has exited; it only waits to be reaped). */
+const living = (pids: readonly number[]): number[] =>
+  pids.filter((pid) => {
+    const state = stat(pid)?.[0];
+    return state !== undefined && state !== 'Z';
+  });
+
+test('cancelRun over the protocol stops the pool and ends the run as cancelled', async ({
+  host,
+}, testInfo) => {
   const c = await mustConnect(host.wsUrl, host.origin);
   const runId = await startLongRun(c, host.pid);
   const t0 = Date.now();
   c.send(JSON.stringify({ id: 2, op: 'cancelRun', args: [runId] }));
-  await expect.poll(() => descendants(host.pid), { timeout: 2_000, intervals: [20] }).toEqual([]);
-  const goneMs = Date.now() - t0;
-  const end = await c.next(isEnd, 2_000);
-  const endMs = Date.now() - t0;
-  testInfo.annotations.push({
-    type: 'cancel',
-    description: `children gone ${goneMs} ms, end message ${endMs} ms`,
-  });
+  // Without Cancel the run would go on for minutes: these bounds only stop a broken build.
+  const end = await c.next(isEnd, 30_000);
   expect(end).toMatchObject({ message: { runId, summary: { status: 'cancelled' } } });
-  expect(goneMs).toBeLessThan(1_000);
-  expect(endMs).toBeLessThan(1_000);
+  await expect.poll(() => descendants(host.pid), { timeout: 30_000, intervals: [20] }).toEqual([]);
+  testInfo.annotations.push({ type: 'cancel', description: `settled in ${Date.now() - t0} ms` });
   c.close();
+});
+
+test('SIGKILL of the host mid-run leaves no worker process alive 2 s later', async ({ host }) => {
+  const c = await mustConnect(host.wsUrl, host.origin);
+  await startLongRun(c, host.pid);
+  // Mid-run: both workers have spent CPU time in their kernels, so neither event loop turns.
+  const pids = descendants(host.pid).map((p) => p.pid);
+  await expect.poll(() => pids.every((pid) => cpuTicks(pid) >= 5), { timeout: 30_000 }).toBe(true);
+  process.kill(host.pid, 'SIGKILL');
+  await expect.poll(() => living(pids), { timeout: 2_000, intervals: [20] }).toEqual([]);
 });
 
 test('stopping the host mid-run leaves no worker process behind', async ({ host }) => {
@@ -57,10 +87,5 @@ test('stopping the host mid-run leaves no worker process behind', async ({ host 
   const pids = descendants(host.pid).map((p) => p.pid);
   const code = await host.stop();
   expect(code).toBe(0);
-  await expect
-    .poll(() => pids.filter((pid) => existsSync(`/proc/${pid}`)), {
-      timeout: 2_000,
-      intervals: [20],
-    })
-    .toEqual([]);
+  await expect.poll(() => living(pids), { timeout: 2_000, intervals: [20] }).toEqual([]);
 });

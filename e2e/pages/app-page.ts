@@ -29,6 +29,7 @@ export interface RunForm {
   readonly Tasks?: number;
   readonly Size?: number;
   readonly Scale?: number;
+  readonly Variant?: string;
 }
 
 export class AppPage {

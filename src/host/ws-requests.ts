@@ -13,6 +13,7 @@ import {
   type OpHandlers,
 } from '../shared/operations';
 import { REQUEST_PREFIX, WireRequestSchema, type WirePush, type WireReply } from '../shared/wire';
+import { zodProblem, type ZodErrorLike } from '../shared/zod-format';
 
 export type Outgoing = WireReply | WirePush;
 
@@ -31,15 +32,8 @@ function salvageId(value: unknown): number | undefined {
   return typeof id === 'number' && Number.isSafeInteger(id) && id >= 0 ? id : undefined;
 }
 
-function describeIssue(error: {
-  issues: readonly { path: readonly PropertyKey[]; message: string }[];
-}): string {
-  const issue = error.issues[0];
-  if (issue === undefined) return 'invalid request';
-  const path = issue.path.map(String).join('.');
-  return path === ''
-    ? `invalid request: ${issue.message}`
-    : `invalid request: ${path}: ${issue.message}`;
+function describeIssue(error: ZodErrorLike): string {
+  return `invalid request: ${zodProblem(error, { fallback: 'bad request' })}`;
 }
 
 /** Largest frame any operation may send: the WebSocket's own hard limit. */

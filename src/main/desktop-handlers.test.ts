@@ -2,7 +2,8 @@
 // checked, the payload validated (kind, plain name, size) before any dialog opens, a cancelled
 // dialog writes nothing (and is no error), a chosen path is written atomically, a failed write
 // is an error reply, and full screen reaches the window.
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { chmod, lstat, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -90,8 +91,34 @@ describe('desktop operations', () => {
     const { call } = setup({ canceled: false, filePath: join(dir, 'missing', 'x.json') });
     expect(await call(SAVE, good, request)).toMatchObject({
       ok: false,
-      error: expect.stringMatching(/ENOENT/),
+      error: expect.stringMatching(/missing does not exist/),
     });
+  });
+
+  it("writes under the CLIs' rules: keeps a replaced file's mode, refuses a FIFO or a link", async () => {
+    const kept = join(dir, 'kept.json');
+    await writeFile(kept, 'old');
+    await chmod(kept, 0o600);
+    expect(await setup({ canceled: false, filePath: kept }).call(SAVE, good, request)).toEqual({
+      ok: true,
+      value: { saved: true, path: kept },
+    });
+    expect((await lstat(kept)).mode & 0o777).toBe(0o600);
+    const fifo = join(dir, 'pipe.json');
+    execFileSync('mkfifo', [fifo]);
+    const link = join(dir, 'link.json');
+    await symlink(kept, link);
+    for (const [path, why] of [
+      [fifo, /is a FIFO/],
+      [link, /is a symbolic link/],
+      ['/proc/x.json', /cannot write in \/proc/],
+    ] as const) {
+      const r = await setup({ canceled: false, filePath: path }).call(SAVE, good, request);
+      expect(r).toMatchObject({ ok: false, error: expect.stringMatching(why) });
+    }
+    expect((await lstat(fifo)).isFIFO()).toBe(true);
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await readFile(kept, 'utf8')).toBe('{"traceEvents":[]}');
   });
 
   it.each([

@@ -1,13 +1,14 @@
 // The desktop-only operations: save through the native save dialog, and full screen for
 // presentation mode. Their payloads (kind, a plain suggested name, at most MAX_SAVE_BYTES of
 // data) are checked against the operations table before these run. The dialog itself asks
-// before replacing a file; the bytes are then written atomically (temp file + rename). A failed
+// before replacing a file; the bytes are then written by the one atomic writer under the CLIs'
+// --out rules (a new or regular file only: never a device, FIFO, socket, folder or link). A failed
 // write throws, which the caller receives as the operation's error. Electron's dialog and window
 // come in through DesktopShell, so tests use fakes.
 import { join } from 'node:path';
 import type { SaveFileKind } from '../shared/desktop-contract';
 import type { ElectronOnlyOpName, OpHandlers } from '../shared/operations';
-import { writeFileAtomic } from './engine/atomic-write';
+import { checkWriteTarget, writeFileAtomic } from './engine/atomic-write';
 
 export interface SaveDialogOptions {
   readonly title: string;
@@ -43,6 +44,8 @@ export function desktopHandlers(shell: DesktopShell): OpHandlers<ElectronOnlyOpN
       });
       if (chosen.canceled || chosen.filePath === undefined || chosen.filePath === '')
         return { saved: false };
+      const target = await checkWriteTarget(chosen.filePath);
+      if (!target.ok) throw new Error(target.error);
       await writeFileAtomic(chosen.filePath, data);
       return { saved: true, path: chosen.filePath };
     },

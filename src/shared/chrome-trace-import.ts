@@ -12,6 +12,7 @@ import { RunStore } from './run-store';
 import { parseRunParams } from './scenarios';
 import { STATE_CODE } from './states';
 import { ChromeTraceSchema, type TraceEvent } from './chrome-trace-schema';
+import { zodProblem } from './zod-format';
 
 export type ImportResult =
   | { readonly ok: true; readonly store: RunStore; readonly summary: RunSummary }
@@ -22,9 +23,7 @@ type SliceEvent = Extract<TraceEvent, { ph: 'X' | 'b' | 'e' }>;
 export function fromChromeTrace(json: unknown): ImportResult {
   const parsed = ChromeTraceSchema.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue === undefined ? '' : issue.path.join('.');
-    return { ok: false, error: `not a CoreScope trace: ${where}: ${issue?.message ?? 'invalid'}` };
+    return { ok: false, error: `not a CoreScope trace: ${zodProblem(parsed.error)}` };
   }
   const { traceEvents, otherData: d } = parsed.data;
   const params = parseRunParams(d.params, Math.max(1, d.logicalCores));
@@ -33,6 +32,7 @@ export function fromChromeTrace(json: unknown): ImportResult {
   const meta: RunMeta = {
     runId: d.runId,
     params: params.params,
+    ...(d.python !== undefined ? { source: d.python } : {}),
     startedAt: d.startedAt,
     clock: d.clock,
     machine: {
@@ -88,6 +88,10 @@ export function fromChromeTrace(json: unknown): ImportResult {
       tasks.set(task, { id: task, label: ev.name, ...(parent !== undefined ? { parent } : {}) });
     }
     const core = ev.args.cpu ?? -1;
+    if (ev.ph === 'X' && !Number.isFinite(ev.ts + ev.dur)) {
+      // Each is finite (the schema says so), but their sum can still pass the largest double.
+      return { ok: false, error: `not a CoreScope trace: event ${ev.name}: ts + dur overflows` };
+    }
     if (ev.ph === 'X') {
       const t = task ?? -1;
       slices.push(LANE_ACTOR, actor, t, STATE_CODE[ev.cat], core, ev.ts, ev.ts + ev.dur);
@@ -119,6 +123,7 @@ export function fromChromeTrace(json: unknown): ImportResult {
   const summary: RunSummary = {
     status: d.status,
     wallMs: d.wallMs,
+    ...(d.hostStartMs !== undefined ? { hostStartMs: d.hostStartMs } : {}),
     cpuMs: d.cpuMs,
     coreBusy: d.coreBusy,
     osBusy: d.osBusy,

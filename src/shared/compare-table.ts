@@ -1,5 +1,12 @@
 // The comparison table's rows: each run's figures plus its speedup against the sequential run of
 // the same comparison and its efficiency (speedup ÷ cores used), and a stable sort by any column.
+//
+// What a speedup can honestly reach depends on the work. Work that needs a core the whole time
+// (CPU-bound) cannot go faster than its cores: above them the machine was noisy. Work that mostly
+// waits (sleeps, downloads) can go far faster on one core by overlapping its waits, which is
+// exactly how async beats sequential. The sequential run tells which: its CPU time ÷ wall time is
+// the share of the work that needs a core. Spread that share over the cores a run could use and
+// overlap all the rest: that is the most any model can gain, coresUsed ÷ computeShare.
 import type { RunFigures } from './run-figures';
 import type { SliceState } from './states';
 
@@ -7,8 +14,10 @@ export interface CompareRow {
   readonly figures: RunFigures;
   /** Sequential wall ÷ this wall; undefined without a completed sequential run. */
   readonly speedup: number | undefined;
-  /** speedup ÷ coresUsed. */
+  /** speedup ÷ coresUsed; undefined where the work mostly waits (there it means nothing). */
   readonly efficiency: number | undefined;
+  /** The sequential run's CPU time ÷ wall time (0–1); undefined without a sequential run. */
+  readonly computeShare: number | undefined;
 }
 
 /** The states whose share the table shows: where the time went besides running. */
@@ -26,13 +35,39 @@ export type CompareColumn =
 /** Margin for clock noise before a speedup counts as above the cores a run could use. */
 export const ABOVE_CORES_MARGIN = 1.05;
 
-/** A speedup above the cores the run could use: not the model's doing, the machine was busy. */
+/**
+ * Work whose sequential run kept a core busy at least this share of its wall time is compute
+ * work: its speedups are bounded by the cores, and efficiency (speedup ÷ cores) means something.
+ */
+export const COMPUTE_BOUND_SHARE = 0.5;
+
+/** Whether the compared work needs a core most of the time (known only with a sequential run). */
+export function isComputeWork(row: CompareRow): boolean {
+  return row.computeShare !== undefined && row.computeShare >= COMPUTE_BOUND_SHARE;
+}
+
+/** The most this run could gain: its cores for the compute share, every wait overlapped. */
+export function speedupBound(row: CompareRow): number {
+  const share = Math.max(row.computeShare ?? 1, 1e-3);
+  return row.figures.coresUsed / share;
+}
+
+/** A speedup above what the work allows on its cores: not the model's doing, the machine was busy. */
 export function aboveCores(row: CompareRow): boolean {
-  return (row.speedup ?? 0) > row.figures.coresUsed * ABOVE_CORES_MARGIN;
+  return (row.speedup ?? 0) > speedupBound(row) * ABOVE_CORES_MARGIN;
+}
+
+/** A speedup above the cores used that the work allows: its waits overlapped (concurrency). */
+export function overlappedWaits(row: CompareRow): boolean {
+  const sp = row.speedup ?? 0;
+  return sp > row.figures.coresUsed * ABOVE_CORES_MARGIN && !aboveCores(row);
 }
 
 export function compareRows(runs: readonly RunFigures[]): CompareRow[] {
   const base = runs.find((r) => r.model === 'sequential' && r.status === 'completed');
+  const computeShare =
+    base !== undefined && base.wallMs > 0 ? Math.min(1, base.cpuMs / base.wallMs) : undefined;
+  const compute = computeShare !== undefined && computeShare >= COMPUTE_BOUND_SHARE;
   return runs.map((figures) => {
     const speedup =
       base !== undefined && figures.wallMs > 0 && figures.status === 'completed'
@@ -41,7 +76,8 @@ export function compareRows(runs: readonly RunFigures[]): CompareRow[] {
     return {
       figures,
       speedup,
-      efficiency: speedup === undefined ? undefined : speedup / figures.coresUsed,
+      efficiency: speedup === undefined || !compute ? undefined : speedup / figures.coresUsed,
+      computeShare,
     };
   });
 }

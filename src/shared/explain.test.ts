@@ -121,6 +121,54 @@ describe('explainComparison', () => {
     expectCited(s);
   });
 
+  it('calls a gain on waiting work overlapped waits, not noise', () => {
+    // fib-sleep non-blocking: sequential computes 1 % of its time and sleeps the rest.
+    const rows = compareRows([
+      figures({ model: 'sequential', wallMs: 1830, cpuMs: 18, parallelism: 0.01 }),
+      figures({ model: 'async', wallMs: 132.5, cpuMs: 15, parallelism: 0.11 }),
+    ]);
+    expect(rows[1]?.efficiency).toBeUndefined();
+    const s = explainComparison(rows);
+    expect(rules(s)).toEqual(['overlapped-waits', 'fastest']);
+    expect(s[0]?.text).toBe(
+      'async reached 13.81× on 1 core without more cores: sequential spent 99 % of its time waiting, and async overlapped those waits (concurrency, not parallelism).',
+    );
+    expect(s.map((x) => x.text).join(' ')).not.toContain('noisy');
+    expectCited(s);
+  });
+
+  it('still flags a gain beyond what even overlapped waits allow', () => {
+    // Half the work computes: at most 2× on one core, so 3× is noise.
+    const rows = compareRows([
+      figures({ model: 'sequential', wallMs: 1000, cpuMs: 500 }),
+      figures({ model: 'async', wallMs: 333 }),
+    ]);
+    expect(rules(explainComparison(rows))).toEqual(['noisy', 'fastest']);
+    expect(rows[1]?.efficiency).toBeCloseTo(1000 / 333);
+  });
+
+  it('names the same cause as the run itself: a blocking sleep, not the one event loop', () => {
+    const asyncRun = figures({
+      model: 'async',
+      wallMs: 1840,
+      cpuMs: 20,
+      parallelism: 0.01,
+      coreBusy: [0.99, 0.02],
+      share: { blocked: 0.97 },
+    });
+    const rows = compareRows([
+      figures({ model: 'sequential', wallMs: 1830, cpuMs: 18, share: { blocked: 0.97 } }),
+      asyncRun,
+    ]);
+    const s = explainComparison(rows);
+    expect(rules(s)).toEqual(['same-as-sequential:async']);
+    expect(s[0]?.text).toContain('a blocking sleep held the event loop 97 % of the run');
+    expect(s[0]?.text).not.toContain('ran every task');
+    const own = explainRun(asyncRun).find((x) => x.rule === 'blocked');
+    expect(own?.text).toContain('held the event loop 97 % of the run');
+    expectCited(s);
+  });
+
   it('needs a sequential run to compare against', () => {
     expect(explainComparison(compareRows([figures({ model: 'threads', actors: 2 })]))).toEqual([]);
   });

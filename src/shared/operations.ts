@@ -24,6 +24,7 @@ import {
   ScenarioListResult,
 } from './op-schemas';
 import { RunParamsSchema } from './params';
+import { PythonRunInputSchema } from './python';
 
 /** Which hosts offer an operation: both, or only the Electron shell (native dialog, window). */
 export type OpHosts = 'all' | 'electron';
@@ -50,13 +51,19 @@ export const SMALL_REQUEST_BYTES = 64 * 1024;
 export const MAX_RUN_FILE_FRAME_BYTES = 96 * 1024 * 1024;
 
 const RunId = z.string().min(1).max(100);
+
+/**
+ * What a run is asked for: one of CoreScope's models, or a real Python script (`source:
+ * 'python'`). A failed check reports the rules of the kind of run the input is closest to.
+ */
+export const StartRunInputSchema = z.union([RunParamsSchema, PythonRunInputSchema]);
 const NoArgs = z.tuple([]);
 
 export const OPERATIONS = {
   machineInfo: { args: NoArgs, result: MachineInfoResult, hosts: 'all' },
   listScenarios: { args: NoArgs, result: ScenarioListResult, hosts: 'all' },
-  /** Validates and starts a run; refused while one is in progress. */
-  startRun: { args: z.tuple([RunParamsSchema]), result: RunMetaResult, hosts: 'all' },
+  /** Validates and starts a run (a model run or a Python run); refused while one is running. */
+  startRun: { args: z.tuple([StartRunInputSchema]), result: RunMetaResult, hosts: 'all' },
   /** Cancels the run if it is the current one; an unknown id is not an error. */
   cancelRun: { args: z.tuple([RunId]), result: z.null(), hosts: 'all' },
   /** The run in progress (its meta and every event so far), or null: a (re)loaded page adopts it. */

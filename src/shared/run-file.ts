@@ -16,6 +16,7 @@ import {
 } from './run-schemas';
 import { parseRunParams } from './scenarios';
 import { STATES } from './states';
+import { zodProblem } from './zod-format';
 
 export const RUN_FILE_FORMAT = 'corescope-run';
 export const RUN_FILE_VERSION = 1;
@@ -92,12 +93,7 @@ export function looksLikeRunFile(value: unknown): boolean {
 export function parseRunFile(value: unknown, name: string): OpenResult {
   const parsed = RunFileSchema.safeParse(value);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue === undefined ? '' : issue.path.slice(0, 4).join('.');
-    return {
-      ok: false,
-      error: `not a valid CoreScope run file: ${where}: ${issue?.message ?? 'invalid'}`,
-    };
+    return { ok: false, error: `not a valid CoreScope run file: ${zodProblem(parsed.error)}` };
   }
   const f = parsed.data;
   const params = parseRunParams(f.meta.params, Math.max(1, f.meta.machine.logicalCores));

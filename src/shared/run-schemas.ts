@@ -21,6 +21,7 @@ export const ClockInfoSchema = z.object({
   source: z.string().max(200),
   maxOffsetUs: Finite.optional(),
   probeRttUs: Finite.optional(),
+  zeroMonotonicUs: Finite.optional(),
 });
 
 export const FailureInfoSchema = z.object({
@@ -32,6 +33,7 @@ export const FailureInfoSchema = z.object({
 export const RunSummarySchema = z.object({
   status: z.enum(['completed', 'failed', 'cancelled']),
   wallMs: Finite.nonnegative(),
+  hostStartMs: Finite.nonnegative().optional(),
   cpuMs: Finite.nonnegative(),
   coreBusy: z.array(Finite),
   osBusy: z.array(Finite),

@@ -7,6 +7,7 @@ import {
   type Variant,
 } from './params';
 import { FIB_MAX_N, fibCalls } from './fib';
+import { zodProblem } from './zod-format';
 
 export { FIB_MAX_N, fibCalls };
 
@@ -85,8 +86,8 @@ export function scenarioInfo(id: ScenarioId): ScenarioInfo {
   return info;
 }
 
-/** Largest file each mixed task reads, MiB. */
-export const MIXED_MAX_MIB = 1024;
+/** Largest file each mixed task reads, MiB: the scratch cap, so one file never exceeds it. */
+export const MIXED_MAX_MIB = 512;
 
 /**
  * Validates raw input and fills defaults. `defaultWorkers` is the machine's logical core count.
@@ -95,17 +96,9 @@ export const MIXED_MAX_MIB = 1024;
 export function parseRunParams(input: unknown, defaultWorkers: number): ParseResult {
   const parsed = RunParamsSchema.safeParse(input);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const path = issue?.path.join('.') ?? '';
-    const message = issue?.message ?? 'invalid parameters';
-    const unknownKeys = issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : '';
     return {
       ok: false,
-      error: unknownKeys
-        ? `unknown parameter: ${unknownKeys}`
-        : message.startsWith(path)
-          ? message
-          : `${path}: ${message}`,
+      error: zodProblem(parsed.error, { fallback: 'invalid parameters', keyNoun: 'parameter' }),
     };
   }
   const p = parsed.data;

@@ -1,10 +1,13 @@
-// Entry of a child process (the processes model, like one multiprocessing.Pool worker). It exits
-// when its IPC channel closes, so it can never outlive the engine that forked it.
+// Entry of a child process (the processes model, like one multiprocessing.Pool worker). It can
+// never outlive the engine that forked it: it exits when its IPC channel closes (an orderly end),
+// and its lifeline watch kills it when the engine dies without closing anything (SIGKILL).
 import type { ToWorker } from '../shared/worker-protocol';
+import { watchLifeline } from './lifeline-watch';
 import { serveWorker } from './serve';
 
 if (!process.send) throw new Error('process-entry must be forked with an IPC channel');
 process.on('disconnect', () => process.exit(0));
+watchLifeline();
 
 serveWorker({
   send: (message) => {

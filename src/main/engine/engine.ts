@@ -61,6 +61,7 @@ export function startRun(params: RunParams, options: StartOptions): RunHandle {
     let wallUs = 0;
     let setupError: string | undefined;
     let poolSize = 0;
+    let zeroMonotonicUs: number | undefined;
     try {
       const limitError = coresLimitError(params.cores);
       if (limitError !== undefined) throw new Error(limitError);
@@ -81,9 +82,13 @@ export function startRun(params: RunParams, options: StartOptions): RunHandle {
       emit({ kind: 'tasks', tasks: plan.tasks });
       if (!cancelled) {
         const origin = process.hrtime.bigint();
-        const stopSampler = startOsSampler((busy) =>
-          emit({ kind: 'os', tUs: Number(process.hrtime.bigint() - origin) / 1000, busy }),
-        );
+        const sinceZero = (): number =>
+          Number(process.hrtime.bigint() - origin) / 1000 - (controller?.timeShiftUs ?? 0);
+        // Samples from before a hosted program started belong to CoreScope's start-up: dropped.
+        const stopSampler = startOsSampler((busy) => {
+          const tUs = sinceZero();
+          if (tUs >= 0) emit({ kind: 'os', tUs, busy });
+        });
         controller = new RunController(params, plan, origin, options, emit);
         const limit = setTimeout(
           () =>
@@ -101,8 +106,9 @@ export function startRun(params: RunParams, options: StartOptions): RunHandle {
           stopSampler();
         }
         wallUs = Math.max(result.lastUnitUs, stats.lastDoneUs);
-        if (result.status !== 'completed')
-          wallUs = Math.max(wallUs, Number(process.hrtime.bigint() - origin) / 1000);
+        if (result.status !== 'completed') wallUs = Math.max(wallUs, sinceZero());
+        zeroMonotonicUs =
+          Number(origin / 1000n) + Number(origin % 1000n) / 1000 + controller.timeShiftUs;
       }
     } catch (e) {
       setupError = `the run could not start: ${e instanceof Error ? e.message : String(e)}`;
@@ -124,10 +130,12 @@ export function startRun(params: RunParams, options: StartOptions): RunHandle {
       tasksDone: stats.tasksDone,
       slices: stats.slices,
       failures,
+      ...(result?.hostStartUs !== undefined ? { hostStartMs: result.hostStartUs / 1000 } : {}),
       clock: {
         source: CLOCK_SOURCE,
         ...(result?.clockOffsetUs !== undefined ? { maxOffsetUs: result.clockOffsetUs } : {}),
         ...(result?.clockRttUs !== undefined ? { probeRttUs: result.clockRttUs } : {}),
+        ...(zeroMonotonicUs !== undefined ? { zeroMonotonicUs } : {}),
       },
     };
     queue.close();

@@ -2,6 +2,8 @@
 // units as workers become free (like multiprocessing.Pool), turns crashes into recorded failures,
 // and tears everything down on completion, cancel or time-out.
 import {
+  F_END,
+  F_START,
   LANE_ACTOR,
   SLICE_STRIDE,
   type ActorInfo,
@@ -42,6 +44,18 @@ export interface ControllerResult {
   readonly failures: readonly FailureInfo[];
   readonly clockOffsetUs: number | undefined;
   readonly clockRttUs: number | undefined;
+  /** Sequential/async: how long CoreScope took to start the thread hosting the program (µs). */
+  readonly hostStartUs: number | undefined;
+}
+
+/**
+ * Sequential and async programs run on one worker thread that is CoreScope's machinery, not part
+ * of the program (Python's `asyncio.run` has no such cost): their run's clock starts when the
+ * program starts, and the host's start-up is reported apart. Pools keep spawning in wall time,
+ * as Python's own timing of a `Pool` does.
+ */
+export function hostsProgram(model: RunParams['model']): boolean {
+  return model === 'sequential' || model === 'async';
 }
 
 export function unitTasks(unit: WorkUnit): number[] {
@@ -66,6 +80,9 @@ export class RunController {
   private resolveEnd: () => void = () => undefined;
   private clockOffsetUs: number | undefined;
   private clockRttUs: number | undefined;
+  /** Subtracted from every time after a hosted program starts: its start is the run's zero. */
+  private shiftUs = 0;
+  private hostStartUs: number | undefined;
   /** Cores every worker is pinned to (the cores limit), or undefined for no limit. */
   private readonly pinTo: readonly number[] | undefined;
 
@@ -80,7 +97,12 @@ export class RunController {
   }
 
   private nowUs(): number {
-    return Number(process.hrtime.bigint() - this.origin) / 1000;
+    return Number(process.hrtime.bigint() - this.origin) / 1000 - this.shiftUs;
+  }
+
+  /** µs between the engine's origin and the run's zero (non-zero for a hosted program). */
+  get timeShiftUs(): number {
+    return this.shiftUs;
   }
 
   async run(): Promise<ControllerResult> {
@@ -97,6 +119,7 @@ export class RunController {
       failures: this.failures,
       clockOffsetUs: this.clockOffsetUs,
       clockRttUs: this.clockRttUs,
+      hostStartUs: this.hostStartUs,
     };
   }
 
@@ -182,20 +205,26 @@ export class RunController {
           this.clockRttUs = slot.bestRttUs;
         }
         const t = this.nowUs();
-        if (this.params.trace) this.emitSlice(slot.actor, -1, STATE_CODE.spawning, slot.spawnUs, t);
+        if (hostsProgram(this.params.model) && this.hostStartUs === undefined) {
+          // The program starts now: from here on every time counts from this moment.
+          this.hostStartUs = t - slot.spawnUs;
+          this.shiftUs += t;
+        } else if (this.params.trace) {
+          this.emitSlice(slot.actor, -1, STATE_CODE.spawning, slot.spawnUs, t);
+        }
         slot.ready = true;
         this.dispatch(slot);
         return;
       }
       case 'slices':
-        this.emit({ kind: 'slices', data: m.data });
+        this.emit({ kind: 'slices', data: this.shifted(m.data) });
         return;
       case 'task-done':
         this.done.add(m.task);
-        this.emit({ kind: 'task-done', task: m.task, tUs: m.tUs });
+        this.emit({ kind: 'task-done', task: m.task, tUs: m.tUs - this.shiftUs });
         return;
       case 'unit-done':
-        this.lastUnitUs = Math.max(this.lastUnitUs, m.tUs);
+        this.lastUnitUs = Math.max(this.lastUnitUs, m.tUs - this.shiftUs);
         this.unitFinished(slot);
         return;
       case 'unit-failed':
@@ -228,6 +257,17 @@ export class RunController {
     slot.pingSeq++;
     slot.pingSentNs = process.hrtime.bigint();
     slot.handle.send({ kind: 'ping', seq: slot.pingSeq });
+  }
+
+  /** Workers stamp times from the engine's origin: move them to the run's zero, in place. */
+  private shifted(data: Float64Array): Float64Array {
+    const shift = this.shiftUs;
+    if (shift === 0) return data;
+    for (let o = 0; o + SLICE_STRIDE <= data.length; o += SLICE_STRIDE) {
+      data[o + F_START] = (data[o + F_START] ?? 0) - shift;
+      data[o + F_END] = (data[o + F_END] ?? 0) - shift;
+    }
+    return data;
   }
 
   private emitSlice(actor: number, task: number, state: number, start: number, end: number): void {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parseRunParams } from '../../shared/scenarios';
 import type { RunParamsInput } from '../../shared/params';
 import { RunStore } from '../../shared/run-store';
+import { parseStat } from '../../shared/proc-parse';
 import { defaultEntries, startRun } from './engine';
 import type { RunSummary, StartOptions } from './types';
 
@@ -27,24 +28,39 @@ export async function runToEnd(
   return { store, summary: await handle.summary };
 }
 
-/** Pids of live processes whose parent is this process (Linux). */
-export function childPids(): number[] {
+/** Fields of /proc/<pid>/stat after the parenthesised name (which may hold spaces or ')'). */
+function statFields(pid: number): string[] | undefined {
+  try {
+    return parseStat(readFileSync(`/proc/${pid}/stat`, 'latin1'))?.rest.slice();
+  } catch {
+    return undefined; // the process ended while we looked
+  }
+}
+
+/** Whether `pid` is a live process (a zombie has exited; it is only not yet reaped). */
+export function alive(pid: number): boolean {
+  const state = statFields(pid)?.[0];
+  return state !== undefined && state !== 'Z';
+}
+
+/** CPU time `pid` has used (user + system), in clock ticks (10 ms on Linux). */
+export function cpuTicks(pid: number): number {
+  const f = statFields(pid);
+  return f ? Number(f[11]) + Number(f[12]) : 0;
+}
+
+/** Pids of live processes whose parent is `parent` (Linux). */
+export function childrenOf(parent: number): number[] {
   const out: number[] = [];
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'latin1');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const state = fields[0];
-      if (Number(fields[1]) === process.pid && state !== 'Z') out.push(Number(name));
-    } catch {
-      // The process ended while we looked.
-    }
+    const f = statFields(Number(name));
+    if (f !== undefined && Number(f[1]) === parent && f[0] !== 'Z') out.push(Number(name));
   }
   return out;
 }
 
-/** Number of OS threads of this process. */
-export function threadCount(): number {
-  return readdirSync('/proc/self/task').length;
+/** Pids of live processes whose parent is this process (Linux). */
+export function childPids(): number[] {
+  return childrenOf(process.pid);
 }

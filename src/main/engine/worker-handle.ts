@@ -3,6 +3,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import type { FromWorker, ToWorker } from '../../shared/worker-protocol';
+import { holdLifeline, withLifeline } from './lifeline';
 
 export interface HandleListener {
   message(message: FromWorker): void;
@@ -61,13 +62,20 @@ export function startThread(entry: string, listener: HandleListener): WorkerHand
 }
 
 export function startProcess(entry: string, listener: HandleListener): WorkerHandle {
+  // The lifeline ends the child when the engine dies without a word (SIGKILL), which the IPC
+  // channel's 'disconnect' cannot: a busy kernel never lets the child's event loop see it.
+  const spawn = withLifeline(
+    ['ignore', 'inherit', 'pipe', 'ipc'],
+    // Under Electron, process.execPath is the Electron binary: make the child plain Node.
+    process.versions.electron ? { ...process.env, ELECTRON_RUN_AS_NODE: '1' } : process.env,
+  );
   const child: ChildProcess = fork(entry, [], {
     serialization: 'advanced',
-    // Under Electron, process.execPath is the Electron binary: make the child plain Node.
-    env: process.versions.electron ? { ...process.env, ELECTRON_RUN_AS_NODE: '1' } : process.env,
-    stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+    env: spawn.env,
+    stdio: spawn.stdio,
     execArgv: [],
   });
+  holdLifeline(child);
   let stopping = false;
   let stderrTail = '';
   child.stderr?.on('data', (d: Buffer) => {

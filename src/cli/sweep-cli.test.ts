@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parseSweepArgs } from './sweep-args';
 
-const CLI = resolve(__dirname, '../../../out/node/sweep.cjs');
+const CLI = resolve(__dirname, '../../out/node/sweep.cjs');
 const dir = mkdtempSync(join(tmpdir(), 'corescope-sweep-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

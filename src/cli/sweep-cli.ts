@@ -5,10 +5,10 @@
 // write nothing; Ctrl-C cancels the current run and writes nothing.
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
-import { ms, pct, times } from '../../shared/figure-format';
-import type { SweepResult } from '../../shared/sweep';
-import { coresLimitError } from './affinity';
-import { writeFileAtomic } from './atomic-write';
+import { ms, pct, times } from '../shared/figure-format';
+import type { SweepResult } from '../shared/sweep';
+import { coresLimitError } from '../main/engine/affinity';
+import { writeFileAtomic } from '../main/engine/atomic-write';
 import {
   EXIT_FAILED,
   EXIT_INTERRUPTED,
@@ -17,8 +17,8 @@ import {
   exitWhenDone,
   outPathError,
 } from './cli-process';
-import { defaultEntries } from './engine';
-import { machineInfo } from './machine';
+import { defaultEntries } from '../main/engine/engine';
+import { machineInfo } from '../main/engine/machine';
 import { parseSweepArgs } from './sweep-args';
 import { runSweep } from './sweep-run';
 

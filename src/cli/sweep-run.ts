@@ -1,13 +1,13 @@
 // Runs a sweep on the real engine: every worker count, `repeat` times, one run after another
 // (never at once: they would compete for the cores). Repeats are interleaved (1,2,4,1,2,4,…) so a
 // slow spell of the machine spreads over all points instead of skewing one.
-import type { MachineInfo } from '../../shared/events';
-import type { RunParams } from '../../shared/params';
-import { runFigures } from '../../shared/run-figures';
-import { RunStore } from '../../shared/run-store';
-import { summariseSweep, type SweepResult, type SweepSample } from '../../shared/sweep';
-import { startRun } from './engine';
-import type { WorkerEntries } from './types';
+import type { MachineInfo } from '../shared/events';
+import type { RunParams } from '../shared/params';
+import { runFigures } from '../shared/run-figures';
+import { RunStore } from '../shared/run-store';
+import { summariseSweep, type SweepResult, type SweepSample } from '../shared/sweep';
+import { startRun } from '../main/engine/engine';
+import type { WorkerEntries } from '../main/engine/types';
 
 export interface SweepRunOptions {
   readonly entries: WorkerEntries;

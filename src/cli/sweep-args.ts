@@ -2,9 +2,9 @@
 // reads the syntax, the shared zod schema judges the values (parseRunParams, parseWorkerList),
 // and every failure is ONE line naming the flag and its range.
 import { Command } from 'commander';
-import { LIMITS, MODELS, SCENARIOS, VARIANTS, type RunParams } from '../../shared/params';
-import { parseRunParams } from '../../shared/scenarios';
-import { MAX_REPEAT, defaultWorkerList, parseWorkerList } from '../../shared/sweep';
+import { LIMITS, MODELS, SCENARIOS, VARIANTS, type RunParams } from '../shared/params';
+import { parseRunParams } from '../shared/scenarios';
+import { MAX_REPEAT, defaultWorkerList, parseWorkerList } from '../shared/sweep';
 import { flagError, runCommander, strictNumber } from './cli-common';
 
 export interface SweepOptions {

@@ -5,9 +5,10 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fromChromeTrace } from './chrome-trace';
+import { fromChromeTrace } from '../main/engine/chrome-trace';
+import { childrenOf } from '../main/engine/test-support';
 
-const CLI = resolve(__dirname, '../../../out/node/cli.cjs');
+const CLI = resolve(__dirname, '../../out/node/cli.cjs');
 const dir = mkdtempSync(join(tmpdir(), 'corescope-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -82,7 +83,7 @@ describe('trace CLI', () => {
       let workers: number[] = [];
       for (let i = 0; i < 50 && workers.length < 2; i++) {
         await new Promise((r) => setTimeout(r, 100));
-        workers = childPids(pid);
+        workers = childrenOf(pid);
       }
       expect(workers.length).toBeGreaterThanOrEqual(2);
       const t0 = Date.now();
@@ -94,19 +95,3 @@ describe('trace CLI', () => {
     },
   );
 });
-
-/** Direct children of `pid`, from /proc (field 4 of stat, after the parenthesised name). */
-function childPids(pid: number): number[] {
-  const kids: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === pid) kids.push(Number(entry));
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return kids;
-}

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChromeTrace } from './chrome-trace';
+import type { ChromeTrace } from '../main/engine/chrome-trace';
 import { writeTraceFile } from './cli-write';
 
 const otherData: ChromeTrace['otherData'] = {

@@ -1,0 +1,46 @@
+// A sequential or async program's clock starts when the program starts: the worker thread that
+// hosts it is CoreScope's machinery, so its start-up is reported apart (summary.hostStartMs) and
+// nothing of it is drawn inside the run. Pools keep their spawning inside the run.
+import { describe, expect, it } from 'vitest';
+import { F_START, F_STATE, LANE_ACTOR, F_LANE, SLICE_STRIDE } from '../../shared/events';
+import type { RunStore } from '../../shared/run-store';
+import { STATE_CODE } from '../../shared/states';
+import { runToEnd } from './test-support';
+
+function starts(store: RunStore): { first: number; spawning: number } {
+  const s = store.slices;
+  let first = Infinity;
+  let spawning = 0;
+  for (let o = 0; o < s.length; o += SLICE_STRIDE) {
+    first = Math.min(first, s[o + F_START] ?? 0);
+    if (s[o + F_LANE] === LANE_ACTOR && s[o + F_STATE] === STATE_CODE.spawning) spawning++;
+  }
+  return { first, spawning };
+}
+
+describe('the run clock of hosted programs', () => {
+  for (const model of ['sequential', 'async'] as const) {
+    it(`${model}: the host's start-up is outside the run and its wall time`, async () => {
+      const { store, summary } = await runToEnd({ scenario: 'say-after', model, scale: 0.05 });
+      expect(summary.status).toBe('completed');
+      expect(summary.hostStartMs).toBeGreaterThan(0);
+      const { first, spawning } = starts(store);
+      expect(spawning).toBe(0);
+      expect(first).toBeGreaterThanOrEqual(0);
+      for (const o of store.os) expect(o.tUs).toBeGreaterThanOrEqual(0);
+      // The last task ends at the run's end: wall time is the program's own time.
+      expect(Math.max(...store.tasksDone.values()) / 1000).toBeCloseTo(summary.wallMs, 0);
+    });
+  }
+
+  it('a pool keeps its spawning inside the run', async () => {
+    const { store, summary } = await runToEnd({
+      scenario: 'say-after',
+      model: 'threads',
+      workers: 2,
+      scale: 0.05,
+    });
+    expect(summary.hostStartMs).toBeUndefined();
+    expect(starts(store).spawning).toBe(2);
+  });
+});
