@@ -117,6 +117,10 @@ describe('registerOperations', () => {
         error: 'unknown parameter: pad',
       },
     );
+    // A Python run is told about Python's rules, not the models'.
+    expect(
+      await call('startRun', good, { source: 'python', script: { kind: 'example', name: 'x.py' } }),
+    ).toMatchObject({ ok: false, error: /^script\.name: / });
     expect(await call('renameInLibrary', good, 'run-1', 7)).toMatchObject({
       ok: false,
       error: /^argument 2: /,
