@@ -1,11 +1,12 @@
 // One run of a comparison or a sweep: starts it through the API, collects its messages into its
-// own RunStore and lanes (published at most once per animation frame), and resolves when it has
+// own RunStore and lanes (published at most once per live frame, ~15 a second), and resolves when it has
 // ended. Messages that arrive before the engine names the run are kept and replayed.
 import type { CoreScopeApi, RunMessage } from '../../../shared/contract';
 import type { RunMeta, RunSummary } from '../../../shared/events';
 import type { RunParamsInput } from '../../../shared/params';
 import { runFigures, type RunFigures } from '../../../shared/run-figures';
 import { RunStore } from '../../../shared/run-store';
+import { createLiveScheduler } from '../components/frame';
 import { LaneIndex } from '../lib/lane-index';
 
 export type LabRunState = 'waiting' | 'running' | 'finished' | 'error';
@@ -17,13 +18,13 @@ export class LabRun {
   error = $state<string | undefined>(undefined);
   store = $state.raw(new RunStore());
   index = $state.raw(new LaneIndex(1));
-  /** Bumped once per frame in which events were applied. */
+  /** Bumped once per live frame in which events were applied. */
   version = $state(0);
   /** The run's figures once it has ended. */
   figures = $state.raw<RunFigures | undefined>(undefined);
 
   private runId: string | undefined;
-  private frame = 0;
+  private readonly frame = createLiveScheduler(() => this.publish());
   private early: RunMessage[] = [];
   private starting = false;
   private resolveEnd: () => void = () => undefined;
@@ -48,19 +49,15 @@ export class LabRun {
     this.state = 'running';
     this.starting = true;
     try {
-      const result = await api.startRun(this.params);
-      if (!result.ok) {
-        this.fail(result.error);
-      } else {
-        this.runId = result.meta.runId;
-        this.meta = result.meta;
-        this.store = new RunStore(result.meta);
-        this.index = new LaneIndex(Math.max(this.cores, result.meta.machine.logicalCores));
-        this.starting = false;
-        const early = this.early.filter((m) => m.runId === result.meta.runId);
-        this.early = [];
-        for (const m of early) this.onMessage(m);
-      }
+      const meta = await api.startRun(this.params);
+      this.runId = meta.runId;
+      this.meta = meta;
+      this.store = new RunStore(meta);
+      this.index = new LaneIndex(Math.max(this.cores, meta.machine.logicalCores));
+      this.starting = false;
+      const early = this.early.filter((m) => m.runId === meta.runId);
+      this.early = [];
+      for (const m of early) this.onMessage(m);
     } catch (e) {
       this.fail(e instanceof Error ? e.message : String(e));
     } finally {
@@ -103,18 +100,11 @@ export class LabRun {
   }
 
   private schedule(): void {
-    if (this.frame !== 0) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.publish();
-    });
+    this.frame.request();
   }
 
   private publish(): void {
-    if (this.frame !== 0) {
-      cancelAnimationFrame(this.frame);
-      this.frame = 0;
-    }
+    this.frame.cancel();
     this.index.ingest(this.store);
     this.version++;
     this.onPublish(this);
