@@ -82,3 +82,42 @@ test('core lanes paint actors in colours no state uses', async ({ app }, testInf
     expect((px.get(state) ?? 0) / total, state).toBeLessThan(0.001);
   await app.coreLanes.screenshot({ path: testInfo.outputPath('core-lanes-actors.png') });
 });
+
+/** A digest of the core lanes' canvas pixels: changes whenever anything drawn changes. */
+async function coreDigest(app: { page: import('@playwright/test').Page }): Promise<number> {
+  return app.page
+    .getByTestId('core-lanes')
+    .locator('canvas')
+    .first()
+    .evaluate((el) => {
+      if (!(el instanceof HTMLCanvasElement)) return -1;
+      const ctx = el.getContext('2d');
+      if (ctx === null) return -1;
+      const { data } = ctx.getImageData(0, 0, el.width, el.height);
+      let h = 0;
+      for (let i = 0; i < data.length; i += 4)
+        h = (h * 31 + (data[i] ?? 0) + (data[i + 2] ?? 0)) | 0;
+      return h;
+    });
+}
+
+test('replay draws while it plays, not only when paused', async ({ app }) => {
+  await app.fill({ Scenario: 'cpu-bound', Model: 'threads', Workers: 2, Tasks: 4, Size: 40 });
+  await app.run();
+  await app.expectState('finished', 60_000);
+  const bar = app.page.getByTestId('replay');
+  await bar.getByLabel('Speed').selectOption('0.1');
+  const cursor = async (): Promise<number> => Number(await bar.getAttribute('data-replay-us'));
+  await bar.getByRole('button', { name: 'Replay' }).click();
+  await expect(bar).toHaveAttribute('data-replay-state', 'playing');
+  // Each time the replay position has moved on, the pixels must have changed too.
+  const seen = new Set<number>();
+  let last = await cursor();
+  for (let i = 0; i < 4; i++) {
+    await expect.poll(cursor).toBeGreaterThan(last + 5_000);
+    last = await cursor();
+    seen.add(await coreDigest(app));
+  }
+  await expect(bar).toHaveAttribute('data-replay-state', 'playing');
+  expect(seen.size).toBeGreaterThanOrEqual(3);
+});
