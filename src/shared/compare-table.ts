@@ -86,7 +86,7 @@ function key(row: CompareRow, column: CompareColumn): number | string {
   const f = row.figures;
   switch (column) {
     case 'model':
-      return f.model;
+      return f.label;
     case 'wall':
       return f.wallMs;
     case 'cpu':

@@ -3,7 +3,7 @@
 // ended. Messages that arrive before the engine names the run are kept and replayed.
 import type { CoreScopeApi, RunMessage } from '../../../shared/contract';
 import type { RunMeta, RunSummary } from '../../../shared/events';
-import type { RunParamsInput } from '../../../shared/params';
+import { startLabel, type StartInput } from '../../../shared/start-input';
 import { runFigures, type RunFigures } from '../../../shared/run-figures';
 import { RunStore } from '../../../shared/run-store';
 import { createLiveScheduler } from '../components/frame';
@@ -30,12 +30,17 @@ export class LabRun {
   private resolveEnd: () => void = () => undefined;
 
   constructor(
-    readonly params: RunParamsInput,
+    readonly params: StartInput,
     private readonly cores: number,
     /** Called after each publish, e.g. to stretch a shared time axis. */
     private readonly onPublish: (run: LabRun) => void = () => undefined,
   ) {
     this.index = new LaneIndex(cores);
+  }
+
+  /** The model, or the script for a Python run: what Compare names this run by. */
+  get label(): string {
+    return startLabel(this.params);
   }
 
   get id(): string | undefined {

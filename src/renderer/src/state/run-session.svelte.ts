@@ -6,7 +6,7 @@
 import type { CoreScopeApi, RunMessage } from '../../../shared/contract';
 import type { RunEvent, RunMeta, RunSummary } from '../../../shared/events';
 import type { LoadedRun } from '../../../shared/loaded-run';
-import type { RunParamsInput } from '../../../shared/params';
+import type { StartInput } from '../../../shared/start-input';
 import { RunStore } from '../../../shared/run-store';
 import { createLiveScheduler } from '../components/frame';
 import { LaneIndex } from '../lib/lane-index';
@@ -70,7 +70,7 @@ export class RunSession {
     return this.api().subscribeRuns((m) => this.onMessage(m));
   }
 
-  async start(params: RunParamsInput): Promise<void> {
+  async start(params: StartInput): Promise<void> {
     if (this.running) return;
     this.reset();
     this.state = 'running';
