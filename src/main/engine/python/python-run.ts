@@ -42,6 +42,8 @@ export const DEFAULT_MAX_PYTHON_MS = 10 * 60_000;
 const SCRIPT_MAX_BYTES = 1_000_000;
 const END_DRAIN_MS = 1000;
 const SCRATCH_PREFIX = 'corescope-py-';
+/** Where a script finds CoreScope's local download server (base URL, e.g. http://127.0.0.1:PORT). */
+export const DOWNLOAD_ENV = 'CORESCOPE_DOWNLOAD_URL';
 
 export interface PythonStartOptions {
   readonly signal?: AbortSignal;
@@ -185,7 +187,11 @@ function killGroup(pid: number | undefined): void {
 
 export interface PythonRunHandle extends RunHandle {
   /** The /proc sampler's own cost: time inside its ticks, the run's wall time, both µs. */
-  readonly samplerCost: Promise<{ readonly busyUs: number; readonly wallUs: number }>;
+  readonly samplerCost: Promise<{
+    readonly busyUs: number;
+    readonly wallUs: number;
+    readonly ticks: number;
+  }>;
 }
 
 export function startPythonRun(
@@ -194,7 +200,8 @@ export function startPythonRun(
 ): PythonRunHandle {
   const machine = machineInfo();
   const gil = run.interpreter.gil;
-  const source: PythonSource = {
+  // originNs is filled in when the clock starts (at spawn); the CLI's trace file carries it.
+  const source: { -readonly [K in keyof PythonSource]: PythonSource[K] } = {
     kind: 'python',
     script: run.scriptName,
     ...(run.example !== undefined ? { example: run.example } : {}),
@@ -234,8 +241,10 @@ export function startPythonRun(
   };
   options.signal?.addEventListener('abort', cancel, { once: true });
   if (options.signal?.aborted) cancel();
-  let resolveCost: (c: { busyUs: number; wallUs: number }) => void = () => undefined;
-  const samplerCost = new Promise<{ busyUs: number; wallUs: number }>((r) => (resolveCost = r));
+  let resolveCost: (c: { busyUs: number; wallUs: number; ticks: number }) => void = () => undefined;
+  const samplerCost = new Promise<{ busyUs: number; wallUs: number; ticks: number }>(
+    (r) => (resolveCost = r),
+  );
 
   const summary = (async (): Promise<RunSummary> => {
     let dir: string | undefined;
@@ -262,14 +271,17 @@ export function startPythonRun(
         scriptPath = join(dir, run.scriptName);
         await writeFile(scriptPath, run.text, { mode: 0o600 });
       }
-      downloads = await startDownloadServer({
-        latencyMs: 200 * run.params.scale,
-        bytesPerSecond: 2 ** 20 / run.params.scale,
-      });
+      // The local "internet" only for scripts that ask for it (it costs a few ms to start).
+      if (run.text.includes(DOWNLOAD_ENV))
+        downloads = await startDownloadServer({
+          latencyMs: 200 * run.params.scale,
+          bytesPerSecond: 2 ** 20 / run.params.scale,
+        });
       const sockPath = join(dir, 't.sock');
       if (stopped !== undefined) throw new Error('cancelled before it started');
 
       const origin = process.hrtime.bigint();
+      source.originNs = origin.toString();
       const nowUs = (): number => Number(process.hrtime.bigint() - origin) / 1000;
       const sampled = ProcSampler.available() && run.params.trace;
       // Set once the first process is spawned (its pid roots the timeline).
@@ -311,7 +323,7 @@ export function startPythonRun(
         CORESCOPE_ENGINE_PID: String(process.pid),
         CORESCOPE_SCALE: String(run.params.scale),
         CORESCOPE_TRACE: run.params.trace ? '1' : '0',
-        CORESCOPE_DOWNLOAD_URL: downloads.base,
+        ...(downloads !== undefined ? { [DOWNLOAD_ENV]: downloads.base } : {}),
       };
       const argv = [join(runner, 'corescope_runner.py'), scriptPath];
       const cores = run.params.cores === undefined ? undefined : limitedCores(run.params.cores);
@@ -385,7 +397,7 @@ export function startPythonRun(
       actors = tl.actorCount;
       tasks = tl.taskCount;
       tasksDone = tl.tasksDone;
-      resolveCost({ busyUs: sampler.busyUs, wallUs: exitUs });
+      resolveCost({ busyUs: sampler.busyUs, wallUs: exitUs, ticks: sampler.ticks });
       const rootActor = 0;
       if (outcome === 'cancelled') status = 'cancelled';
       else if (outcome === 'time-limit') {
@@ -416,7 +428,7 @@ export function startPythonRun(
       await downloads?.close();
       if (dir !== undefined) await rm(dir, { recursive: true, force: true });
       options.signal?.removeEventListener('abort', cancel);
-      resolveCost({ busyUs: 0, wallUs: 0 });
+      resolveCost({ busyUs: 0, wallUs: 0, ticks: 0 });
     }
     const out: RunSummary = {
       status,

@@ -30,9 +30,10 @@ export function startPython(
   script: PythonExampleName | PythonScript,
   scale = 1,
   options: PythonStartOptions = {},
+  trace = true,
 ): PythonRunHandle {
   const s: PythonScript = typeof script === 'string' ? { kind: 'example', name: script } : script;
-  const prepared = preparePython({ source: 'python', script: s, scale, trace: true });
+  const prepared = preparePython({ source: 'python', script: s, scale, trace });
   if (!prepared.ok) throw new Error(prepared.error);
   return startPythonRun(prepared.run, options);
 }
@@ -47,8 +48,9 @@ export function runPython(
   script: PythonExampleName | PythonScript,
   scale = 1,
   options: PythonStartOptions = {},
+  trace = true,
 ): Promise<PythonFinished> {
-  return finish(startPython(script, scale, options));
+  return finish(startPython(script, scale, options, trace));
 }
 
 export interface Slice {
@@ -111,5 +113,22 @@ export function overlapUs(list: readonly { start: number; end: number }[]): numb
     if (depth < 2 && depth + d >= 2) since = t;
     depth += d;
   }
+  return total;
+}
+
+/** Length of the union of the intervals, µs. */
+export function unionUs(list: readonly { start: number; end: number }[]): number {
+  const sorted = [...list].sort((a, b) => a.start - b.start);
+  let total = 0;
+  let from = -Infinity;
+  let to = -Infinity;
+  for (const x of sorted) {
+    if (x.start > to) {
+      if (to > from) total += to - from;
+      from = x.start;
+      to = x.end;
+    } else to = Math.max(to, x.end);
+  }
+  if (to > from) total += to - from;
   return total;
 }
