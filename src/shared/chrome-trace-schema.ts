@@ -92,6 +92,7 @@ const ClockSchema = z.object({
   source: z.string(),
   maxOffsetUs: z.number().optional(),
   probeRttUs: z.number().optional(),
+  zeroMonotonicUs: z.number().optional(),
 });
 
 export const OtherDataSchema = z.object({

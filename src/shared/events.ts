@@ -78,6 +78,11 @@ export interface ClockInfo {
   readonly maxOffsetUs?: number;
   /** Round trip of the alignment probe that bounds the offset, in µs. */
   readonly probeRttUs?: number;
+  /**
+   * The run's zero on the machine's monotonic clock (CLOCK_MONOTONIC), in µs: lets a trace be
+   * held against another recording of the same run, such as the kernel's scheduler trace.
+   */
+  readonly zeroMonotonicUs?: number;
 }
 
 export interface RunMeta {

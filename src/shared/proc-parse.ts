@@ -44,3 +44,9 @@ export function parseSchedstatDelay(text: string): number {
   const delay = Number(text.trim().split(' ')[1]);
   return Number.isFinite(delay) ? delay : 0;
 }
+
+/** Nanoseconds on a CPU (field 1 of .../schedstat); 0 when absent. */
+export function parseSchedstatOnCpu(text: string): number {
+  const ran = Number(text.trim().split(' ')[0]);
+  return Number.isFinite(ran) ? ran : 0;
+}

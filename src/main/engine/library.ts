@@ -114,7 +114,16 @@ export class RunLibrary {
       const others = (await this.scan()).filter((e) => e.entry.id !== entry.id);
       if (taken(others, trimmed)) return fail(nameTaken(trimmed));
       const next: Sidecar = { ...sidecar, name: trimmed, kept: true };
-      await writeFileAtomic(entryPaths(this.dir, entry.id).meta, JSON.stringify(next));
+      const meta = entryPaths(this.dir, entry.id).meta;
+      // The writer replaces only a regular file: a link, FIFO or empty folder left under the
+      // sidecar's name was never the library's, so its name is dropped (never followed) first.
+      const stray = await lstat(meta).then(
+        (s) => !s.isFile(),
+        () => false,
+      );
+      const unblocked = stray ? await removeName(meta) : undefined;
+      if (unblocked !== undefined) return fail(`Cannot rename “${entry.name}”: ${unblocked}`);
+      await writeFileAtomic(meta, JSON.stringify(next));
       this.cache.delete(entry.id);
       return { ok: true, value: entryOf(entry.id, next) };
     });
