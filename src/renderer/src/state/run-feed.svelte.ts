@@ -42,9 +42,8 @@ export abstract class RunFeed {
   protected async request(api: CoreScopeApi, params: StartInput): Promise<string | undefined> {
     this.starting = true;
     try {
-      const result = await api.startRun(params);
-      if (!result.ok) return result.error;
-      const { meta } = result;
+      // A refused start (bad parameters, a run already going) rejects with the reason.
+      const meta = await api.startRun(params);
       this.runId = meta.runId;
       this.meta = meta;
       this.store = new RunStore(meta);
