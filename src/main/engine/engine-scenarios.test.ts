@@ -1,4 +1,4 @@
-// The seed's examples on real workers: timings as ratios inside one run of the suite, and the
+// The Python examples' scenarios (examples/python) on real workers: timings as ratios inside one run of the suite, and the
 // states each scenario implies.
 import { describe, expect, it } from 'vitest';
 import { F_LANE, F_STATE, LANE_ACTOR, SLICE_STRIDE } from '../../shared/events';
@@ -16,7 +16,7 @@ function countState(store: RunStore, state: SliceState, lane = LANE_ACTOR): numb
 }
 
 describe('say-after --scale 0.2', () => {
-  it('takes ~600 ms in sequence and ~400 ms as tasks (the seed: 3 s vs 2 s)', async () => {
+  it('takes ~600 ms in sequence and ~400 ms as tasks (the Python original: 3 s vs 2 s)', async () => {
     const seq = await runToEnd({ scenario: 'say-after', model: 'sequential', scale: 0.2 });
     const tasks = await runToEnd({ scenario: 'say-after', model: 'async', scale: 0.2 });
     // Sleeps dominate; worker start-up (~20-60 ms) is included in wall time.
