@@ -3,6 +3,7 @@
 // come in as parameters, so this is unit-tested with fakes.
 import { z } from 'zod';
 import { IPC, type StartResult } from '../shared/contract';
+import { isPythonInput, parsePythonRunInput } from '../shared/python';
 import { parseRunParams } from '../shared/scenarios';
 import type { RunService } from './engine/run-service';
 import { isTrustedSender, type SenderEvent, type TrustedPage } from './sender-check';
@@ -60,9 +61,13 @@ export function registerIpcHandlers<E extends SenderEvent>(
       const parsed = StartArgs.safeParse(args);
       if (!parsed.success) return { ok: false, error: invalid(IPC.startRun, parsed.error).message };
       // Validated here and again by the service: the shell never forwards what it did not check.
-      const params = parseRunParams(parsed.data[0], service.machineInfo().logicalCores);
+      const input = parsed.data[0];
+      const cores = service.machineInfo().logicalCores;
+      const params = isPythonInput(input)
+        ? parsePythonRunInput(input, cores)
+        : parseRunParams(input, cores);
       if (!params.ok) return { ok: false, error: params.error };
-      return service.startRun(parsed.data[0]);
+      return service.startRun(input);
     }),
   );
   ipc.handle(
