@@ -53,7 +53,8 @@ async function corePixels(app: {
     .locator('canvas')
     .first()
     .evaluate((el) => {
-      if (!(el instanceof HTMLCanvasElement)) return {};
+      // The spec is Node-typed (no DOM lib): the canvas is recognised by its tag.
+      if (el.tagName !== 'CANVAS') return {};
       const ctx = el.getContext('2d');
       if (ctx === null) return {};
       const { data } = ctx.getImageData(0, 0, el.width, el.height);
