@@ -1,6 +1,7 @@
-// The packaged shell end to end: launches out/main/index.js in a real Electron, checks the
-// security surface the page sees, the CPU lanes, and a completed run. Skips (one line) where no
-// Electron binary exists, as on the build machine, which cannot download one.
+// The desktop shell end to end: launches out/main/index.js in a real Electron, checks the
+// security surface the page sees, runs the default scenario (what `npm start` opens on) and
+// checks its lanes. `npm run test:e2e` runs it under xvfb-run on a Linux machine without a
+// display; it skips (one line) where no Electron binary exists.
 import { _electron as electron, test, expect } from '@playwright/test';
 import { availableParallelism } from 'node:os';
 import { AppPage } from './pages/app-page';
@@ -18,10 +19,16 @@ const skipReason = !binary.found
 test.skip(skipReason !== undefined, skipReason ?? '');
 
 // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture names from this pattern
-test('the Electron window shows CPU lanes and completes a run', async ({}, testInfo) => {
+test('the Electron window runs the default scenario on every core lane', async ({}, testInfo) => {
   if (!binary.found) return;
   requireBuilt(ELECTRON_MAIN);
-  const app = await electron.launch({ executablePath: binary.path, args: [ROOT], cwd: ROOT });
+  // Chromium refuses to start as root with its sandbox on (a container, a CI job).
+  const root = process.platform === 'linux' && process.getuid?.() === 0;
+  const app = await electron.launch({
+    executablePath: binary.path,
+    args: root ? ['--no-sandbox', ROOT] : [ROOT],
+    cwd: ROOT,
+  });
   try {
     const page = await app.firstWindow();
     const ui = new AppPage(page);
@@ -50,11 +57,20 @@ test('the Electron window shows CPU lanes and completes a run', async ({}, testI
       process: 'undefined',
     });
 
-    await expect(ui.laneLabels()).toHaveCount(availableParallelism());
-    await ui.fill({ Scenario: 'say-after', Model: 'async', Scale: 0.05 });
+    const cores = availableParallelism();
+    await expect(ui.laneLabels()).toHaveCount(cores);
+    // The form as the app opens it: cpu-bound under processes, one worker per core.
+    await expect(page.getByLabel('Scenario', { exact: true })).toHaveValue('cpu-bound');
+    await expect(page.getByLabel('Model', { exact: true })).toHaveValue('processes');
     await ui.run();
-    await ui.expectState('finished', 30_000);
+    await ui.expectState('finished', 60_000);
     await expect(ui.summary).toBeVisible();
+    // Where cores are observable (Linux), every core lane drew running slices.
+    if (process.platform === 'linux') {
+      const perCore = await ui.coreSlices();
+      expect(perCore).toHaveLength(cores);
+      for (const n of perCore) expect(n).toBeGreaterThan(0);
+    }
     await page.screenshot({ path: testInfo.outputPath('electron-run.png') });
   } finally {
     await app.close();

@@ -1,6 +1,6 @@
 // Bundles the plain-Node parts (worker entries, CLI, browser host, bench) into out/node/*.cjs.
 // electron-vite builds the Electron targets; these run without Electron, so esbuild does them.
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
@@ -32,6 +32,11 @@ export async function buildNode() {
     packages: 'external',
     sourcemap: 'linked',
     logLevel: 'warning',
+  });
+  // The Python runner and tracer, beside the bundles that start them (no __pycache__).
+  cpSync(join(root, 'src/python'), join(root, 'out/node/python'), {
+    recursive: true,
+    filter: (src) => !src.includes('__pycache__'),
   });
   // The renderer benchmark's page script: the app's drawing code, for the browser.
   await build({

@@ -32,6 +32,11 @@ async function runElectron() {
   if (noDisplay()) return 'no display for its window (DISPLAY and WAYLAND_DISPLAY are unset)';
   const env = { ...process.env, ELECTRON_EXEC_PATH: binary.path };
   const args = dev ? ['dev'] : ['preview', '--skipBuild'];
+  // Chromium refuses to start as root with its sandbox on (a container, a CI job).
+  if (process.platform === 'linux' && process.getuid?.() === 0) {
+    say("running as root, where Chromium's sandbox cannot run: Electron starts with --no-sandbox");
+    args.push('--noSandbox');
+  }
   await exitAs(await runNode(electronViteCli(), args, { env }));
   return undefined;
 }

@@ -1,6 +1,7 @@
 // Process-tree inspection through /proc (Linux): which processes descend from a pid. Used to
 // prove that no worker process outlives a cancelled run.
 import { readdirSync, readFileSync } from 'node:fs';
+import { parseStat } from '../../src/shared/proc-parse';
 
 interface ProcEntry {
   readonly pid: number;
@@ -11,12 +12,10 @@ interface ProcEntry {
 
 function readProc(pid: number): ProcEntry | undefined {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The name is in parentheses and may itself contain ')'; fields follow the last one.
-    const close = stat.lastIndexOf(')');
-    const name = stat.slice(stat.indexOf('(') + 1, close);
-    const fields = stat.slice(close + 2).split(' ');
-    return { pid, ppid: Number(fields[1]), state: fields[0] ?? '?', name };
+    const stat = parseStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    return stat === undefined
+      ? undefined
+      : { pid, ppid: stat.ppid, state: stat.state, name: stat.name };
   } catch {
     return undefined; // exited while we looked
   }

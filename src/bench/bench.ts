@@ -8,13 +8,9 @@ import { defaultEntries, machineInfo, startRun } from '../main/engine/engine';
 import type { RunSummary } from '../main/engine/types';
 import { spawnMs, throughput } from './pipeline';
 import { renderBench } from './render-bench';
+import { median } from '../shared/stats';
 
 const entries = defaultEntries(__dirname);
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] ?? NaN) : ((s[m - 1] ?? NaN) + (s[m] ?? NaN)) / 2;
-};
 
 async function run(input: RunParamsInput): Promise<RunSummary> {
   const p = parseRunParams(input, machineInfo().logicalCores);

@@ -5,6 +5,7 @@ import { LANE_ACTOR, SLICE_STRIDE } from '../shared/events';
 import { RunStore } from '../shared/run-store';
 import { STATE_CODE } from '../shared/states';
 import { drawRunLayout, makePaints, prepareRun } from '../renderer/src/lib/bench-entry';
+import { median, quantile } from '../shared/stats';
 
 const WIDTH = 1400;
 const HEIGHT = 700;
@@ -53,10 +54,7 @@ function timeDraws(
   return times;
 }
 
-const median = (xs: number[]): number =>
-  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-const p95 = (xs: number[]): number =>
-  [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] ?? NaN;
+const p95 = (xs: number[]): number => quantile(xs, 0.95);
 
 export function runRenderBench() {
   const canvas = document.createElement('canvas');

@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { LIMITS, MODELS, SCENARIOS, VARIANTS, type RunParams } from '../shared/params';
 import { parseRunParams } from '../shared/scenarios';
 import { flagError, runCommander, strictNumber } from './cli-common';
+import { parsePythonCliArgs, wantsScript, type PythonCliOptions } from './python-args';
 
 export interface CliOptions {
   readonly params: RunParams;
@@ -15,6 +16,7 @@ export interface CliOptions {
 
 export type CliParse =
   | { readonly kind: 'run'; readonly options: CliOptions }
+  | { readonly kind: 'python'; readonly options: PythonCliOptions }
   | { readonly kind: 'help'; readonly text: string }
   | { readonly kind: 'error'; readonly error: string };
 
@@ -48,7 +50,12 @@ function program(): Command {
     .exitOverride();
 }
 
-export function parseCliArgs(argv: readonly string[], cores: number): CliParse {
+export function parseCliArgs(
+  argv: readonly string[],
+  cores: number,
+  resolvePath: (p: string) => string = (p) => p,
+): CliParse {
+  if (wantsScript(argv)) return parsePythonCliArgs(argv, cores, resolvePath);
   const outcome = runCommander(program(), argv);
   if (outcome.kind !== 'parsed') return outcome;
   const raw = outcome.opts;

@@ -1,28 +1,20 @@
 // The process side the trace and sweep CLIs share: exit codes, checking --out before any work,
 // Ctrl-C (first cancels, second exits at once), and exiting once main has finished.
-import { stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { checkWriteTarget } from '../main/engine/atomic-write';
 
 /** Exit codes: 0 done, 1 run failed or was cancelled, 2 bad usage, 130 interrupted. */
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
 export const EXIT_INTERRUPTED = 130;
 
-async function isDirectory(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-/** One line saying why `out` (an absolute path) cannot be written, or undefined. */
+/**
+ * One line saying why `out` (an absolute path) cannot be written, or undefined; checked before
+ * any work runs. The rules (nothing or a regular file; never a device, FIFO, socket, folder or
+ * symbolic link; a folder that accepts a new file) are the atomic writer's.
+ */
 export async function outPathError(out: string): Promise<string | undefined> {
-  if (!(await isDirectory(dirname(out)))) {
-    return `error: --out directory ${dirname(out)} does not exist`;
-  }
-  if (await isDirectory(out)) return `error: --out ${out} is a directory; name a file`;
-  return undefined;
+  const target = await checkWriteTarget(out);
+  return target.ok ? undefined : `error: --out: ${target.error}`;
 }
 
 export interface SignalGuard {

@@ -18,6 +18,7 @@ import {
 } from './cli-process';
 import { writeTraceFile } from './cli-write';
 import { defaultEntries, startRun } from '../main/engine/engine';
+import { runPythonCli } from './python-cli';
 
 function summaryLine(s: RunSummary, out: string): string {
   const failures =
@@ -29,7 +30,7 @@ function summaryLine(s: RunSummary, out: string): string {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  const parsed = parseCliArgs(argv, cpus().length);
+  const parsed = parseCliArgs(argv, cpus().length, (p) => resolve(p));
   if (parsed.kind === 'help') {
     process.stdout.write(parsed.text);
     return 0;
@@ -38,13 +39,14 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${parsed.error}\n`);
     return EXIT_USAGE;
   }
-  const { params, json } = parsed.options;
   const out = resolve(parsed.options.out);
   const outError = await outPathError(out);
   if (outError !== undefined) {
     process.stderr.write(`${outError}\n`);
     return EXIT_USAGE;
   }
+  if (parsed.kind === 'python') return runPythonCli(parsed.options, out);
+  const { params, json } = parsed.options;
 
   const controller = new AbortController();
   const signals = cancelOnSignals(controller, 'run');

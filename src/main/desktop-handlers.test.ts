@@ -1,7 +1,8 @@
 // The desktop channels with a fake ipcMain and a fake dialog/window: the sender is checked, the
 // payload validated (kind, plain name, size) before any dialog opens, a cancelled dialog writes
 // nothing, a chosen path is written atomically, and full screen reaches the window.
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { chmod, lstat, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -94,8 +95,37 @@ describe('registerDesktopHandlers', () => {
     expect(await call(DESKTOP_IPC.saveFile, good, request)).toMatchObject({
       ok: false,
       cancelled: false,
-      error: expect.stringMatching(/ENOENT/),
+      error: expect.stringMatching(/missing does not exist/),
     });
+  });
+
+  it("writes under the CLIs' rules: keeps a replaced file's mode, refuses a FIFO or a link", async () => {
+    const kept = join(dir, 'kept.json');
+    await writeFile(kept, 'old');
+    await chmod(kept, 0o600);
+    expect(
+      await setup({ canceled: false, filePath: kept }).call(DESKTOP_IPC.saveFile, good, request),
+    ).toEqual({ ok: true, path: kept });
+    expect((await lstat(kept)).mode & 0o777).toBe(0o600);
+    const fifo = join(dir, 'pipe.json');
+    execFileSync('mkfifo', [fifo]);
+    const link = join(dir, 'link.json');
+    await symlink(kept, link);
+    for (const [path, why] of [
+      [fifo, /is a FIFO/],
+      [link, /is a symbolic link/],
+      ['/proc/x.json', /cannot write in \/proc/],
+    ] as const) {
+      const r = await setup({ canceled: false, filePath: path }).call(
+        DESKTOP_IPC.saveFile,
+        good,
+        request,
+      );
+      expect(r).toMatchObject({ ok: false, cancelled: false, error: expect.stringMatching(why) });
+    }
+    expect((await lstat(fifo)).isFIFO()).toBe(true);
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await readFile(kept, 'utf8')).toBe('{"traceEvents":[]}');
   });
 
   it.each([

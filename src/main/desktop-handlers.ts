@@ -1,7 +1,8 @@
 // The desktop-only channels: save through the native save dialog, and full screen for
 // presentation mode. Each checks the sender and validates its payload (kind, a plain suggested
 // name, at most MAX_SAVE_BYTES of data) before anything is shown or written. The dialog itself
-// asks before replacing a file; the bytes are then written atomically (temp file + rename).
+// asks before replacing a file; the bytes are then written by the one atomic writer under the
+// CLIs' --out rules (a new or regular file only: never a device, FIFO, socket, folder or link).
 // Electron's dialog and window come in through DesktopShell, so tests use fakes.
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -11,7 +12,7 @@ import {
   type SaveFileKind,
   type SaveFileResult,
 } from '../shared/desktop-contract';
-import { writeFileAtomic } from './engine/atomic-write';
+import { checkWriteTarget, writeFileAtomic } from './engine/atomic-write';
 import type { Handler, IpcMainLike } from './ipc-handlers';
 import { isTrustedSender, type SenderEvent, type TrustedPage } from './sender-check';
 import { zodProblem } from '../shared/zod-format';
@@ -67,6 +68,8 @@ export function registerDesktopHandlers<E extends SenderEvent>(
     });
     if (chosen.canceled || chosen.filePath === undefined || chosen.filePath === '')
       return { ok: false, cancelled: true };
+    const target = await checkWriteTarget(chosen.filePath);
+    if (!target.ok) return { ok: false, cancelled: false, error: target.error };
     try {
       await writeFileAtomic(chosen.filePath, data);
       return { ok: true, path: chosen.filePath };

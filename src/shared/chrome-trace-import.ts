@@ -32,6 +32,7 @@ export function fromChromeTrace(json: unknown): ImportResult {
   const meta: RunMeta = {
     runId: d.runId,
     params: params.params,
+    ...(d.python !== undefined ? { source: d.python } : {}),
     startedAt: d.startedAt,
     clock: d.clock,
     machine: {
@@ -87,6 +88,10 @@ export function fromChromeTrace(json: unknown): ImportResult {
       tasks.set(task, { id: task, label: ev.name, ...(parent !== undefined ? { parent } : {}) });
     }
     const core = ev.args.cpu ?? -1;
+    if (ev.ph === 'X' && !Number.isFinite(ev.ts + ev.dur)) {
+      // Each is finite (the schema says so), but their sum can still pass the largest double.
+      return { ok: false, error: `not a CoreScope trace: event ${ev.name}: ts + dur overflows` };
+    }
     if (ev.ph === 'X') {
       const t = task ?? -1;
       slices.push(LANE_ACTOR, actor, t, STATE_CODE[ev.cat], core, ev.ts, ev.ts + ev.dur);

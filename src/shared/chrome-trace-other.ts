@@ -36,7 +36,8 @@ export function otherDataOf(store: RunStore, meta: RunMeta, summary: RunSummary)
     release: m.release,
     arch: m.arch,
     totalMemoryGiB: m.totalMemoryGiB,
-    runtime: m.runtime,
+    // A Python run names the interpreter that ran the script (the engine's Node is in `python`).
+    runtime: meta.source?.runtime ?? m.runtime,
     coresObservable: m.coresObservable,
     coresNote: m.coresNote,
     clock: { ...summary.clock },
@@ -46,5 +47,6 @@ export function otherDataOf(store: RunStore, meta: RunMeta, summary: RunSummary)
     osSamples: store.os.map((o) => ({ tUs: o.tUs, busy: [...o.busy] })),
     taskDone: [...store.tasksDone],
     idleTasks: [...store.tasks.values()].filter((t) => !usedTasks.has(t.id)).map((t) => ({ ...t })),
+    ...(meta.source !== undefined ? { python: { ...meta.source } } : {}),
   };
 }

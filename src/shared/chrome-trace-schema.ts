@@ -5,6 +5,7 @@
 // events carry `lane: 'cpu'` and are derived data, so the importer skips them.
 import { z } from 'zod';
 import { MODELS, SCENARIOS } from './params';
+import { PythonSourceSchema } from './python';
 import { STATES } from './states';
 
 const Int = z.number().int();
@@ -91,6 +92,7 @@ const ClockSchema = z.object({
   source: z.string(),
   maxOffsetUs: z.number().optional(),
   probeRttUs: z.number().optional(),
+  zeroMonotonicUs: z.number().optional(),
 });
 
 export const OtherDataSchema = z.object({
@@ -131,6 +133,8 @@ export const OtherDataSchema = z.object({
   taskDone: z.array(z.tuple([Id, Us])),
   /** Tasks that never ran (no slice names them), so an import still knows them. */
   idleTasks: z.array(TaskSchema),
+  /** A Python run: the script, its interpreter (runtime, GIL on/off) and what was observable. */
+  python: PythonSourceSchema.optional(),
 });
 
 export const ChromeTraceSchema = z.object({

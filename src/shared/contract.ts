@@ -4,6 +4,7 @@ import type { DesktopApi } from './desktop-contract';
 import type { MachineInfo, RunEvent, RunMeta, RunSummary } from './events';
 import type { LibraryApi } from './library-contract';
 import type { RunParamsInput } from './params';
+import type { PythonRunInput } from './python';
 import type { ScenarioInfo } from './scenarios';
 
 export type StartResult =
@@ -19,8 +20,8 @@ export type RunMessage =
 export interface CoreScopeApi extends DesktopApi, LibraryApi {
   machineInfo(): Promise<MachineInfo>;
   listScenarios(): Promise<readonly ScenarioInfo[]>;
-  /** Validates and starts a run; at most one run at a time. */
-  startRun(params: RunParamsInput): Promise<StartResult>;
+  /** Validates and starts a run (a model run, or `source: 'python'`); at most one at a time. */
+  startRun(params: RunParamsInput | PythonRunInput): Promise<StartResult>;
   cancelRun(runId: string): Promise<void>;
   /** Receives every run's messages; returns the unsubscribe function. */
   subscribeRuns(listener: (message: RunMessage) => void): () => void;

@@ -1,6 +1,7 @@
 // What a run streams: actor and task declarations, columnar slice batches, OS samples and
 // failures. One monotonic clock: every time is in microseconds since the run's origin.
 import type { RunParams } from './params';
+import type { PythonAvailability, PythonSource } from './python';
 
 export type ActorKind = 'thread' | 'process' | 'event-loop';
 
@@ -67,6 +68,8 @@ export interface MachineInfo {
   readonly coresLimitable?: boolean;
   /** Plain words on how the cores limit works here, or why it is unavailable. */
   readonly coresLimitNote?: string;
+  /** Whether Python scripts can run here, with which interpreter, or why not. */
+  readonly python?: PythonAvailability;
 }
 
 export interface ClockInfo {
@@ -75,11 +78,23 @@ export interface ClockInfo {
   readonly maxOffsetUs?: number;
   /** Round trip of the alignment probe that bounds the offset, in µs. */
   readonly probeRttUs?: number;
+  /**
+   * The run's zero on the machine's monotonic clock (CLOCK_MONOTONIC), in µs: lets a trace be
+   * held against another recording of the same run, such as the kernel's scheduler trace.
+   */
+  readonly zeroMonotonicUs?: number;
 }
 
 export interface RunMeta {
   readonly runId: string;
+  /**
+   * A model run's parameters. A Python run fills them with the scenario and model its script
+   * demonstrates (examples) or a neutral placeholder (other scripts), so Compare and the
+   * explanations read every run alike; `source` says what really ran.
+   */
   readonly params: RunParams;
+  /** Absent: one of CoreScope's models ran. */
+  readonly source?: PythonSource;
   readonly machine: MachineInfo;
   readonly startedAt: string;
   readonly clock: ClockInfo;

@@ -3,7 +3,9 @@
 // thread becomes an actor; its top-level slices (nested calls are folded into their caller)
 // become its timeline, in the state named by `cat` when it is one of ours, else running; a core
 // comes from `args.cpu`. Each distinct top-level name becomes a task (up to MAX_TASKS). Events of
-// other phases are ignored; malformed ones are skipped and counted, never trusted.
+// other phases are ignored; malformed ones are skipped and counted, never trusted. A time that is
+// not a finite number (a literal like 1e400, or ts + dur past the largest double) refuses the
+// whole file: the view would show NaN figures and the run could be neither kept nor saved again.
 import { z } from 'zod';
 import { LANE_ACTOR, LANE_TASK, type ActorInfo, type RunMeta, type RunSummary } from './events';
 import type { OpenResult } from './loaded-run';
@@ -66,6 +68,19 @@ const num = (v: string | number | undefined): number => {
   return Number.isFinite(n) ? Math.trunc(n) : 0;
 };
 
+/** Which time field of a raw event is a number but not a finite one (JSON's 1e400 is Infinity). */
+function nonFiniteTime(raw: unknown): string | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const bad = (v: unknown): boolean => typeof v === 'number' && !Number.isFinite(v);
+  if ('ts' in raw && bad(raw.ts)) return 'ts';
+  if ('dur' in raw && bad(raw.dur)) return 'dur';
+  return undefined;
+}
+
+function timeError(index: number, field: string): string {
+  return `event ${index} has a time that is not a finite number (${field}): refusing the trace`;
+}
+
 function intervalOf(ev: Ev, start: number, end: number): Interval {
   const cat = ev.cat ?? '';
   const cpu = ev.args?.['cpu'];
@@ -105,7 +120,9 @@ export function fromForeignTrace(json: unknown, name: string): OpenResult {
     return t;
   };
   let skipped = 0;
-  for (const raw of list) {
+  for (const [index, raw] of list.entries()) {
+    const overflow = nonFiniteTime(raw);
+    if (overflow !== undefined) return { ok: false, error: timeError(index, overflow) };
     const parsed = EventSchema.safeParse(raw);
     if (!parsed.success) {
       skipped++;
@@ -116,7 +133,9 @@ export function fromForeignTrace(json: unknown, name: string): OpenResult {
       const label = ev.args?.['name'];
       if (typeof label === 'string') threadOf(ev).label = label.slice(0, 200);
     } else if (ev.ph === 'X' && ev.ts !== undefined) {
-      threadOf(ev).slices.push(intervalOf(ev, ev.ts, ev.ts + (ev.dur ?? 0)));
+      const end = ev.ts + (ev.dur ?? 0);
+      if (!Number.isFinite(end)) return { ok: false, error: timeError(index, 'ts + dur') };
+      threadOf(ev).slices.push(intervalOf(ev, ev.ts, end));
     } else if (ev.ph === 'B' && ev.ts !== undefined) {
       threadOf(ev).open.push(ev);
     } else if (ev.ph === 'E' && ev.ts !== undefined) {
@@ -128,6 +147,16 @@ export function fromForeignTrace(json: unknown, name: string): OpenResult {
   const used = [...threads.values()].filter((t) => t.slices.length > 0);
   if (used.length === 0) {
     return { ok: false, error: 'no complete (X) events or B/E pairs to show in this trace' };
+  }
+  let first = Infinity;
+  let last = -Infinity;
+  for (const t of used)
+    for (const s of t.slices) {
+      first = Math.min(first, s.start);
+      last = Math.max(last, s.end);
+    }
+  if (!Number.isFinite(last - first)) {
+    return { ok: false, error: 'its events span more time than a number can hold' };
   }
   return { ok: true, run: build(used, name, skipped) };
 }

@@ -22,6 +22,10 @@ export function libraryNameProblem(name: string): string | undefined {
   if (/[/\\]/.test(trimmed)) return 'a name cannot contain / or \\';
   if (trimmed.includes('..')) return 'a name cannot contain ..';
   if (/\p{Cc}/u.test(trimmed)) return 'a name cannot contain control characters';
+  // Format characters (bidi overrides such as U+202E, zero-width joiners) and line separators
+  // make a name display differently from what it is.
+  if (/[\p{Cf}\p{Zl}\p{Zp}]/u.test(trimmed))
+    return 'a name cannot contain invisible format characters (such as bidi overrides)';
   return undefined;
 }
 

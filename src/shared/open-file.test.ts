@@ -183,8 +183,23 @@ describe('bad files', () => {
     [
       'hostile',
       '{"__proto__":{"polluted":1},"traceEvents":[{"ph":"X","ts":1e400,"pid":1,"tid":1}]}',
-      /no complete/,
+      /event 0 has a time that is not a finite number \(ts\)/,
     ],
+    // Each number is finite; their sum (or the span from first to last) is not.
+    [
+      'ts + dur past the largest double',
+      '{"traceEvents":[{"ph":"X","name":"a","ts":1e308,"dur":1e308,"pid":1,"tid":1}]}',
+      /event 0 has a time that is not a finite number \(ts \+ dur\)/,
+    ],
+    [
+      'a span past the largest double',
+      JSON.stringify([
+        { ph: 'X', name: 'a', ts: -1.7e308, dur: 1, pid: 1, tid: 1 },
+        { ph: 'X', name: 'b', ts: 1.7e308, dur: 1, pid: 1, tid: 1 },
+      ]),
+      /span more time than a number can hold/,
+    ],
+    ['a dur of 1e400', '[{"ph":"X","name":"a","ts":0,"dur":1e400,"pid":1,"tid":1}]', /\(dur\)/],
   ];
   for (const [what, text, error] of cases) {
     it(`refuse ${what} with one line`, () => {
@@ -197,6 +212,29 @@ describe('bad files', () => {
       expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
     });
   }
+
+  it('refuse a CoreScope trace whose ts + dur overflows', () => {
+    const { store, summary } = sample();
+    const trace = toChromeTrace(store, summary);
+    const events = trace.traceEvents.map((e) =>
+      e.ph === 'X' && e.name === 'fib(3)' ? { ...e, ts: 1e308, dur: 1e308 } : e,
+    );
+    const text = JSON.stringify({ ...trace, traceEvents: events });
+    expect(text).toContain('"ts":1e+308,"dur":1e+308');
+    const r = openRunText(text, 't.json');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(/^Cannot open t\.json: .*ts \+ dur overflows$/);
+  });
+
+  it('refuse a run file whose slices span past the largest double', () => {
+    const { store, summary } = sample();
+    const file = toRunFile(store, summary);
+    const r0 = STATE_CODE.running;
+    const bad = { ...file, slices: [0, 0, 0, r0, 0, -1.7e308, 0, 0, 0, 0, r0, 0, 0, 1.7e308] };
+    const r = openRunText(JSON.stringify(bad), 'r.json');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(/span more time than a number can hold/);
+  });
 
   it('refuse oversized files before reading them', () => {
     expect(checkFileSize(MAX_FILE_BYTES + 1, 'big.json')).toMatch(/too large.*at most 500 MB/);

@@ -21,6 +21,7 @@ export const ClockInfoSchema = z.object({
   source: z.string().max(200),
   maxOffsetUs: Finite.optional(),
   probeRttUs: Finite.optional(),
+  zeroMonotonicUs: Finite.optional(),
 });
 
 export const FailureInfoSchema = z.object({

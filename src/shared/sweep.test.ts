@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MachineInfo } from './events';
 import { parseRunParams } from './scenarios';
-import { defaultWorkerList, median, parseWorkerList, summariseSweep } from './sweep';
+import { defaultWorkerList, parseWorkerList, summariseSweep } from './sweep';
 
 const MACHINE: MachineInfo = {
   cpuModel: 'test',
@@ -34,12 +34,6 @@ describe('sweep', () => {
     }
     const r = parseWorkerList('1,65');
     expect(!r.ok && r.error).toMatch(/from 1 to 64/);
-  });
-
-  it('takes medians', () => {
-    expect(median([3, 1, 2])).toBe(2);
-    expect(median([4, 1, 2, 3])).toBe(2.5);
-    expect(median([])).toBeNaN();
   });
 
   it('turns walls into speedups against one worker, with ideal line and fit', () => {

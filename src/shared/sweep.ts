@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { fitAmdahl, type AmdahlFit } from './amdahl';
 import type { MachineInfo } from './events';
 import { LIMITS, type RunParams } from './params';
+import { median } from './stats';
 import { zodProblem } from './zod-format';
 
 /** Most points one sweep may have (each is a real run, K times). */
@@ -64,13 +65,6 @@ export function parseWorkerList(text: string): WorkerListParse {
   const parsed = WorkerListSchema.safeParse(list);
   if (!parsed.success) return { ok: false, error: zodProblem(parsed.error, { fallback: EACH }) };
   return { ok: true, workers: parsed.data };
-}
-
-export function median(values: readonly number[]): number {
-  const s = [...values].filter(Number.isFinite).sort((a, b) => a - b);
-  if (s.length === 0) return Number.NaN;
-  const mid = s.length >> 1;
-  return s.length % 2 === 1 ? (s[mid] ?? Number.NaN) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 }
 
 /** What was measured at one worker count. */

@@ -2,12 +2,14 @@
 // queue. Linux only (/proc/self/task/<tid>/stat field 39 and schedstat); elsewhere it is absent
 // and the trace says cores were not observable instead of inventing one.
 import { closeSync, openSync, readSync, readlinkSync } from 'node:fs';
-import { parseSchedstatDelay, parseStatCore } from '../shared/proc-parse';
+import { parseSchedstatDelay, parseSchedstatOnCpu, parseStatCore } from '../shared/proc-parse';
 
 export interface CoreSample {
   readonly core: number;
   /** Cumulative nanoseconds this thread spent runnable but waiting for a core. */
   readonly runDelayNs: number;
+  /** Cumulative nanoseconds this thread spent on a core (may lag by up to a scheduler tick). */
+  readonly onCpuNs: number;
 }
 
 export interface CoreProbe {
@@ -38,10 +40,15 @@ export function identifyThread(): ThreadIdentity {
       return buf.toString('latin1', 0, n);
     };
     const probe: CoreProbe = {
-      read: () => ({
-        core: parseStatCore(readText(statFd)),
-        runDelayNs: parseSchedstatDelay(readText(schedFd)),
-      }),
+      read: () => {
+        const core = parseStatCore(readText(statFd));
+        const sched = readText(schedFd);
+        return {
+          core,
+          runDelayNs: parseSchedstatDelay(sched),
+          onCpuNs: parseSchedstatOnCpu(sched),
+        };
+      },
       readCore: () => parseStatCore(readText(statFd)),
       close: () => {
         closeSync(statFd);

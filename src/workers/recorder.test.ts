@@ -53,21 +53,40 @@ describe('Recorder', () => {
     expect(batches[0]?.[1]).toBe(3);
   });
 
-  it('splits a running slice when the probe reports a new core, and marks run-queue waits', () => {
-    let sample: CoreSample = { core: 0, runDelayNs: 0 };
-    const probe: CoreProbe = {
-      read: () => sample,
-      readCore: () => sample.core,
-      close: () => undefined,
+  /** A probe whose thread ran all the time except `offNs` (and `delayNs` on the run queue). */
+  function fakeProbe(): {
+    probe: CoreProbe;
+    set: (core: number, delayNs: number, offNs: number) => void;
+  } {
+    const t0 = process.hrtime.bigint();
+    let core = 0;
+    let delayNs = 0;
+    let offNs = 0;
+    const read = (): CoreSample => ({
+      core,
+      runDelayNs: delayNs,
+      onCpuNs: Number(process.hrtime.bigint() - t0) - delayNs - offNs,
+    });
+    return {
+      probe: { read, readCore: () => core, close: () => undefined },
+      set: (c, d, o) => {
+        core = c;
+        delayNs = d;
+        offNs = o;
+      },
     };
+  }
+
+  it('splits a running slice when the probe reports a new core, and marks run-queue waits', () => {
+    const { probe, set } = fakeProbe();
     const batches: Float64Array[] = [];
     const rec = new Recorder(0, process.hrtime.bigint(), true, probe, (d) => batches.push(d));
     rec.thread('running', 1);
     busyWait(2500);
-    sample = { core: 1, runDelayNs: 0 };
+    set(1, 0, 0);
     rec.tick();
     busyWait(2500);
-    sample = { core: 0, runDelayNs: 1_000_000 };
+    set(0, 1_000_000, 0);
     rec.tick();
     rec.flush(rec.now(), true);
     const r = rows(batches);
@@ -80,6 +99,50 @@ describe('Recorder', () => {
     ]);
     const pre = r[2];
     expect((pre?.end ?? 0) - (pre?.start ?? 0)).toBeCloseTo(1000, -1);
+  });
+
+  it('leaves off-core time the run queue does not explain undrawn, never as running', () => {
+    const { probe, set } = fakeProbe();
+    const batches: Float64Array[] = [];
+    const rec = new Recorder(0, process.hrtime.bigint(), true, probe, (d) => batches.push(d));
+    rec.thread('running', 1);
+    rec.tick();
+    // A 4 ms gap between ticks: 3 ms off every core (not runnable), then 1 ms on the run queue.
+    busyWait(4000);
+    set(0, 1_000_000, 3_000_000);
+    rec.tick();
+    rec.flush(rec.now(), true);
+    const r = rows(batches);
+    expect(r.map((s) => s.state)).toEqual([
+      STATE_CODE.running,
+      STATE_CODE.preempted,
+      STATE_CODE.running,
+    ]);
+    const [run, pre] = r;
+    // About 3 ms between the first running slice's end and the preempted slice: undrawn.
+    expect((pre?.start ?? 0) - (run?.end ?? 0)).toBeGreaterThan(2500);
+    expect((pre?.end ?? 0) - (pre?.start ?? 0)).toBeCloseTo(1000, -1);
+  });
+
+  it('draws the run-queue wait after a wake-up as preempted, at the end of the wait', () => {
+    const { probe, set } = fakeProbe();
+    const batches: Float64Array[] = [];
+    const rec = new Recorder(0, process.hrtime.bigint(), true, probe, (d) => batches.push(d));
+    rec.thread('running', 1);
+    rec.thread('gil-wait', 1);
+    busyWait(3000);
+    set(1, 2_000_000, 0);
+    rec.thread('running', 1);
+    rec.flush(rec.now(), true);
+    const r = rows(batches);
+    expect(r.map((s) => [s.state, s.core])).toEqual([
+      [STATE_CODE.running, 0],
+      [STATE_CODE['gil-wait'], -1],
+      [STATE_CODE.preempted, -1],
+      [STATE_CODE.running, 1],
+    ]);
+    const pre = r[2];
+    expect((pre?.end ?? 0) - (pre?.start ?? 0)).toBeCloseTo(2000, -1);
   });
 
   it('records nothing when tracing is off', () => {

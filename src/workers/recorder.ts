@@ -10,7 +10,7 @@
 // 5 ms, and schedstat only after a gap, keeps tracing near the 3 % budget.
 import { LANE_ACTOR, LANE_TASK, SLICE_STRIDE } from '../shared/events';
 import { STATE_CODE, type SliceState } from '../shared/states';
-import type { CoreProbe } from './core-probe';
+import type { CoreProbe, CoreSample } from './core-probe';
 
 /** Re-read the core this often inside a running slice (µs); the issue asks for ≤ 5 ms. */
 const CORE_PROBE_US = 5000;
@@ -18,6 +18,12 @@ const CORE_PROBE_US = 5000;
 const GAP_US = 300;
 /** Run-queue waits shorter than this are left inside the running slice (µs). */
 const MIN_PREEMPT_US = 100;
+/**
+ * Off-core time in a gap that the run queue does not explain (the thread slept inside the
+ * runtime, e.g. waiting for a GC helper, or the hypervisor took the vCPU) is left undrawn when it
+ * is at least this long (µs): drawing it as running would claim a core the thread did not have.
+ */
+const MIN_HIDDEN_US = 1000;
 const FLUSH_US = 25_000;
 const BATCH_SLICES = 4096;
 
@@ -34,6 +40,9 @@ export class Recorder {
   private lastTickUs = 0;
   private lastFlushUs = 0;
   private runDelayNs = 0;
+  private onCpuNs = 0;
+  /** When runDelayNs and onCpuNs were read (µs). */
+  private lastSchedUs = 0;
   private readonly taskStates = new Map<number, { state: SliceState; since: number }>();
 
   constructor(
@@ -57,19 +66,39 @@ export class Recorder {
   thread(state: ThreadState, task: number, t = this.now()): void {
     if (!this.enabled) return;
     if (state === this.state && task === this.task) return;
-    this.closeThread(t);
+    const wasRunning = this.state === 'running';
+    const sample =
+      this.probe && (state === 'running' || wasRunning) ? this.probe.read() : undefined;
+    if (sample && !wasRunning) this.closeWaiting(t, sample.runDelayNs);
+    else this.closeThread(t);
     this.state = state;
     this.task = task;
     this.since = t;
-    if (state === 'running' && this.probe) {
-      const s = this.probe.read();
-      this.core = s.core;
-      this.runDelayNs = s.runDelayNs;
+    if (sample) this.baseline(sample, t);
+    if (state === 'running' && sample) {
+      this.core = sample.core;
       this.lastProbeUs = t;
     } else {
       this.core = -1;
     }
     this.lastTickUs = t;
+  }
+
+  /**
+   * A thread woken from a wait (a sleep, I/O, the GIL, or no work) sits on the run queue until a
+   * core is free: schedstat's run delay since the wait began is that time, at the wait's end. It
+   * is drawn as `preempted` (ready, no core), not as part of the wait or of the running slice.
+   * The baseline is read when the thread stops running, so the delay is this wait's alone.
+   */
+  private closeWaiting(t: number, runDelayNs: number): void {
+    const waitedUs = (runDelayNs - this.runDelayNs) / 1000;
+    if (waitedUs < MIN_PREEMPT_US) {
+      this.closeThread(t);
+      return;
+    }
+    const from = Math.max(this.since, t - waitedUs);
+    this.closeThread(from);
+    this.push(LANE_ACTOR, this.task, 'preempted', -1, from, t);
   }
 
   /**
@@ -116,19 +145,37 @@ export class Recorder {
     if (t - this.lastFlushUs >= FLUSH_US) this.flush(t);
   }
 
+  private baseline(s: CoreSample, t: number): void {
+    this.runDelayNs = s.runDelayNs;
+    this.onCpuNs = s.onCpuNs;
+    this.lastSchedUs = t;
+  }
+
   private probeRunning(t: number): void {
     if (!this.probe) return;
     const s = this.probe.read();
-    const waitedUs = (s.runDelayNs - this.runDelayNs) / 1000;
-    this.runDelayNs = s.runDelayNs;
+    const gapStart = Math.max(this.since, this.lastTickUs);
+    const waitedUs = Math.min((s.runDelayNs - this.runDelayNs) / 1000, t - gapStart);
+    // Time since the last read that was neither on a core nor on the run queue, bounded by the
+    // gap: ticks before it prove the thread was running then.
+    const ranUs = (s.onCpuNs - this.onCpuNs) / 1000;
+    const hiddenUs = Math.min(
+      t - gapStart - Math.max(0, waitedUs),
+      t - this.lastSchedUs - ranUs - Math.max(0, waitedUs),
+    );
+    this.baseline(s, t);
     this.lastProbeUs = t;
-    if (waitedUs >= MIN_PREEMPT_US) {
-      // The wait ended just before this tick: ticks come every ~100 µs of work, so a long gap
-      // since the last one is where the thread sat on the run queue.
-      const from = Math.max(this.since, t - waitedUs);
-      if (from > this.since)
-        this.push(LANE_ACTOR, this.task, 'running', this.core, this.since, from);
-      this.push(LANE_ACTOR, this.task, 'preempted', -1, from, t);
+    const preempted = waitedUs >= MIN_PREEMPT_US;
+    const hidden = hiddenUs >= MIN_HIDDEN_US;
+    if (preempted || hidden) {
+      // Both waits end just before this tick: ticks come every ~100 µs of work, so a long gap
+      // since the last one is where the thread was off its core. The run-queue wait comes last
+      // (it ends when the thread gets a core back); off-core time it does not explain, before.
+      const readyFrom = preempted ? Math.max(gapStart, t - waitedUs) : t;
+      const offFrom = hidden ? Math.max(gapStart, readyFrom - hiddenUs) : readyFrom;
+      if (offFrom > this.since)
+        this.push(LANE_ACTOR, this.task, 'running', this.core, this.since, offFrom);
+      if (preempted) this.push(LANE_ACTOR, this.task, 'preempted', -1, readyFrom, t);
       this.since = t;
       this.core = s.core;
       return;

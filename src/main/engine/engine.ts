@@ -61,6 +61,7 @@ export function startRun(params: RunParams, options: StartOptions): RunHandle {
     let wallUs = 0;
     let setupError: string | undefined;
     let poolSize = 0;
+    let zeroMonotonicUs: number | undefined;
     try {
       const limitError = coresLimitError(params.cores);
       if (limitError !== undefined) throw new Error(limitError);
@@ -106,6 +107,8 @@ export function startRun(params: RunParams, options: StartOptions): RunHandle {
         }
         wallUs = Math.max(result.lastUnitUs, stats.lastDoneUs);
         if (result.status !== 'completed') wallUs = Math.max(wallUs, sinceZero());
+        zeroMonotonicUs =
+          Number(origin / 1000n) + Number(origin % 1000n) / 1000 + controller.timeShiftUs;
       }
     } catch (e) {
       setupError = `the run could not start: ${e instanceof Error ? e.message : String(e)}`;
@@ -132,6 +135,7 @@ export function startRun(params: RunParams, options: StartOptions): RunHandle {
         source: CLOCK_SOURCE,
         ...(result?.clockOffsetUs !== undefined ? { maxOffsetUs: result.clockOffsetUs } : {}),
         ...(result?.clockRttUs !== undefined ? { probeRttUs: result.clockRttUs } : {}),
+        ...(zeroMonotonicUs !== undefined ? { zeroMonotonicUs } : {}),
       },
     };
     queue.close();

@@ -2,13 +2,15 @@
 // copied out and opened anywhere) and `<id>.meta.json` (its name, what it shows, its size). A
 // run file without a matching sidecar (dropped in by hand, or changed since) is read in full and
 // validated; anything that fails is an 'unreadable' entry, never an exception. Nothing read here
-// is ever executed: JSON.parse and zod only.
-import { lstat, readFile, stat } from 'node:fs/promises';
+// is ever executed: JSON.parse and zod only. Both files are read like anything in a folder other
+// programs can write to: regular files only, never through a link, never more than a bound.
+import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import {
   LIBRARY_ID_PATTERN,
   MAX_LIBRARY_NAME,
+  libraryNameProblem,
   type LibraryEntry,
   type ReadableEntry,
 } from '../../shared/library-contract';
@@ -19,6 +21,7 @@ import {
   RunFileSchema,
   type RunFile,
 } from '../../shared/run-file';
+import { describeKind, kindOf, readRegularFile } from './regular-file';
 
 export const META_EXTENSION = '.meta.json';
 const MAX_META_BYTES = 64 * 1024;
@@ -26,7 +29,12 @@ const MAX_META_BYTES = 64 * 1024;
 export const SidecarSchema = z.object({
   format: z.literal('corescope-library-entry'),
   version: z.literal(1),
-  name: z.string().min(1).max(MAX_LIBRARY_NAME),
+  // A sidecar edited by hand is held to the same name rule as a rename (no bidi overrides...).
+  name: z
+    .string()
+    .min(1)
+    .max(MAX_LIBRARY_NAME)
+    .refine((n) => libraryNameProblem(n) === undefined),
   scenario: z.string().max(100),
   model: z.string().max(100),
   workers: z.number().int().nonnegative(),
@@ -62,25 +70,35 @@ export type RunRead =
 
 /** Reads and fully validates a run file: size first, then JSON, the schema and every slice. */
 export async function readRunFile(path: string, label: string, maxBytes: number): Promise<RunRead> {
-  try {
-    const { size } = await stat(path);
-    if (size > maxBytes) {
-      const mb = (size / 1024 / 1024).toFixed(0);
-      return { ok: false, error: `too large: ${mb} MB (at most ${maxBytes / 1024 / 1024} MB)` };
+  const read = await readRegularFile(path, maxBytes);
+  if (!read.ok) {
+    switch (read.why) {
+      case 'missing':
+        return { ok: false, error: 'the file is gone' };
+      case 'not-regular':
+        return { ok: false, error: describeKind(read.kind) };
+      case 'too-large': {
+        const mb = (read.bytes / 1024 / 1024).toFixed(0);
+        return { ok: false, error: `too large: ${mb} MB (at most ${maxBytes / 1024 / 1024} MB)` };
+      }
+      case 'error':
+        return { ok: false, error: read.error };
     }
-    const empty = checkFileSize(size, label);
-    if (empty !== undefined) return { ok: false, error: empty };
-    const value: unknown = JSON.parse(await readFile(path, 'utf8'));
-    const parsed = RunFileSchema.safeParse(value);
-    const deep = parseRunFile(value, label);
-    if (!parsed.success || !deep.ok) {
-      return { ok: false, error: deep.ok ? 'not a valid CoreScope run file' : deep.error };
-    }
-    return { ok: true, file: parsed.data, bytes: size };
-  } catch (e) {
-    const why = e instanceof SyntaxError ? `not valid JSON (corrupt or truncated?)` : String(e);
-    return { ok: false, error: why };
   }
+  const empty = checkFileSize(read.bytes, label);
+  if (empty !== undefined) return { ok: false, error: empty };
+  let value: unknown;
+  try {
+    value = JSON.parse(read.text);
+  } catch {
+    return { ok: false, error: 'not valid JSON (corrupt or truncated?)' };
+  }
+  const parsed = RunFileSchema.safeParse(value);
+  const deep = parseRunFile(value, label);
+  if (!parsed.success || !deep.ok) {
+    return { ok: false, error: deep.ok ? 'not a valid CoreScope run file' : deep.error };
+  }
+  return { ok: true, file: parsed.data, bytes: read.bytes };
 }
 
 export function sidecarFor(file: RunFile, name: string, bytes: number, kept: boolean): Sidecar {
@@ -106,10 +124,10 @@ export function entryOf(id: string, s: Sidecar): ReadableEntry {
 
 /** The sidecar when it is valid and describes the run file as it is now (same size). */
 export async function readSidecar(path: string, runBytes: number): Promise<Sidecar | undefined> {
+  const read = await readRegularFile(path, MAX_META_BYTES);
+  if (!read.ok) return undefined;
   try {
-    const { size } = await stat(path);
-    if (size > MAX_META_BYTES) return undefined;
-    const parsed = SidecarSchema.safeParse(JSON.parse(await readFile(path, 'utf8')));
+    const parsed = SidecarSchema.safeParse(JSON.parse(read.text));
     return parsed.success && parsed.data.bytes === runBytes ? parsed.data : undefined;
   } catch {
     return undefined;
@@ -137,9 +155,10 @@ export async function readEntry(
     return undefined;
   }
   const savedAt = info.mtime.toISOString();
-  if (!info.isFile()) {
-    // A link could point anywhere on the machine: it is never followed.
-    const error = 'not a regular file (links are not followed)';
+  const kind = kindOf(info);
+  if (kind !== 'file') {
+    // A link could point anywhere on the machine, a FIFO blocks, a device never ends: listed, never read.
+    const error = describeKind(kind);
     return { entry: { status: 'unreadable', id, name: id, savedAt, bytes: 0, error } };
   }
   const sidecar = await readSidecar(paths.meta, info.size);

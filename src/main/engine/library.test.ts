@@ -172,7 +172,10 @@ describe('RunLibrary', () => {
       expect(await lib.open(id)).toMatchObject({ ok: false, error: 'not a library id' });
       expect(await lib.remove(id)).toMatchObject({ ok: false });
     }
-    expect(await lib.open('run-missing')).toMatchObject({ ok: false, error: /no longer/ });
+    expect(await lib.open('run-missing')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/no longer/),
+    });
     const bad = { ...runFile(), slices: [1, 2, 3] };
     expect(await lib.save({ file: bad, auto: true })).toMatchObject({ ok: false });
     expect(await lib.save({ file: runFile(), auto: 'yes' })).toMatchObject({ ok: false });
@@ -191,11 +194,26 @@ describe('RunLibrary', () => {
     const byId = new Map(list.map((e) => [e.id, e]));
     expect(list).toHaveLength(4);
     expect(byId.get(good.id)?.status).toBe('ok');
-    expect(byId.get('broken')).toMatchObject({ status: 'unreadable', error: /JSON/ });
-    expect(byId.get('hostile')).toMatchObject({ status: 'unreadable', error: /run file/ });
-    expect(byId.get('huge')).toMatchObject({ status: 'unreadable', error: /too large/ });
-    expect(await lib.open('broken')).toMatchObject({ ok: false, error: /Cannot open/ });
-    expect(await lib.rename('broken', 'fixed')).toMatchObject({ ok: false, error: /unreadable/ });
+    expect(byId.get('broken')).toMatchObject({
+      status: 'unreadable',
+      error: expect.stringMatching(/JSON/),
+    });
+    expect(byId.get('hostile')).toMatchObject({
+      status: 'unreadable',
+      error: expect.stringMatching(/run file/),
+    });
+    expect(byId.get('huge')).toMatchObject({
+      status: 'unreadable',
+      error: expect.stringMatching(/too large/),
+    });
+    expect(await lib.open('broken')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/Cannot open/),
+    });
+    expect(await lib.rename('broken', 'fixed')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/unreadable/),
+    });
     expect(value(await lib.remove('broken'))).toBeNull();
   });
 
@@ -206,9 +224,16 @@ describe('RunLibrary', () => {
       await symlink(outside, join(dir, 'link.corescope.json'));
       const lib = new RunLibrary({ dir });
       expect(value(await lib.list())).toMatchObject([
-        { id: 'link', status: 'unreadable', error: /links are not followed/ },
+        {
+          id: 'link',
+          status: 'unreadable',
+          error: expect.stringMatching(/links are not followed/),
+        },
       ]);
-      expect(await lib.open('link')).toMatchObject({ ok: false, error: /not followed/ });
+      expect(await lib.open('link')).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/not followed/),
+      });
       expect(value(await lib.remove('link'))).toBeNull();
       expect(JSON.parse(await readFile(outside, 'utf8'))).toMatchObject({
         format: 'corescope-run',

@@ -3,7 +3,7 @@
 // its input, runs one at a time (so two windows cannot race a name check), writes atomically,
 // never replaces an entry it did not mean to, and answers a LibraryResult instead of throwing.
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rmdir, unlink } from 'node:fs/promises';
 import {
   LibraryIdSchema,
   LibrarySaveRequestSchema,
@@ -17,6 +17,7 @@ import {
 import { MAX_FILE_BYTES } from '../../shared/open-file';
 import { parseRunFile, RunFileSchema } from '../../shared/run-file';
 import { writeFileAtomic } from './atomic-write';
+import { errorCode } from './regular-file';
 import {
   entryOf,
   entryPaths,
@@ -113,7 +114,16 @@ export class RunLibrary {
       const others = (await this.scan()).filter((e) => e.entry.id !== entry.id);
       if (taken(others, trimmed)) return fail(nameTaken(trimmed));
       const next: Sidecar = { ...sidecar, name: trimmed, kept: true };
-      await writeFileAtomic(entryPaths(this.dir, entry.id).meta, JSON.stringify(next));
+      const meta = entryPaths(this.dir, entry.id).meta;
+      // The writer replaces only a regular file: a link, FIFO or empty folder left under the
+      // sidecar's name was never the library's, so its name is dropped (never followed) first.
+      const stray = await lstat(meta).then(
+        (s) => !s.isFile(),
+        () => false,
+      );
+      const unblocked = stray ? await removeName(meta) : undefined;
+      if (unblocked !== undefined) return fail(`Cannot rename “${entry.name}”: ${unblocked}`);
+      await writeFileAtomic(meta, JSON.stringify(next));
       this.cache.delete(entry.id);
       return { ok: true, value: entryOf(entry.id, next) };
     });
@@ -123,16 +133,17 @@ export class RunLibrary {
     return this.serial(async () => {
       const found = await this.find(id);
       if (!found.ok) return found;
-      await this.delete(found.value.id);
+      const problem = await this.delete(found.value.id);
+      if (problem !== undefined) return fail(`Cannot delete “${found.value.name}”: ${problem}`);
       return { ok: true, value: null };
     });
   }
 
-  private async delete(id: string): Promise<void> {
+  /** Removes an entry's two names; undefined when done, else why not (nothing else removed). */
+  private async delete(id: string): Promise<string | undefined> {
     const paths = entryPaths(this.dir, id);
-    await rm(paths.run, { force: true });
-    await rm(paths.meta, { force: true });
     this.cache.delete(id);
+    return (await removeName(paths.run)) ?? (await removeName(paths.meta));
   }
 
   private async find(
@@ -169,13 +180,35 @@ export class RunLibrary {
       .map((e) => e.entry)
       .filter((e): e is ReadableEntry => e.status === 'ok' && !e.kept)
       .sort((a, b) => b.savedAt.localeCompare(a.savedAt));
-    for (const e of auto.slice(this.maxRecent)) await this.delete(e.id);
+    for (const e of auto.slice(this.maxRecent)) {
+      const problem = await this.delete(e.id);
+      if (problem !== undefined) throw new Error(problem);
+    }
   }
 
   private serial<T>(op: () => Promise<LibraryResult<T>>): Promise<LibraryResult<T>> {
     const run = this.queue.then(op).catch((e: unknown) => fail(describeError(e)));
     this.queue = run;
     return run;
+  }
+}
+
+/**
+ * Removes one name in the folder without following it: a file, link, FIFO or socket is unlinked;
+ * a folder named like an entry is removed only when empty, since the library never wrote what
+ * is inside it.
+ */
+async function removeName(path: string): Promise<string | undefined> {
+  try {
+    if ((await lstat(path)).isDirectory()) await rmdir(path);
+    else await unlink(path);
+    return undefined;
+  } catch (e) {
+    const code = errorCode(e);
+    if (code === 'ENOENT') return undefined;
+    if (code === 'ENOTEMPTY' || code === 'EEXIST')
+      return 'it is a folder with files in it, which the library did not write: remove it by hand.';
+    return `${code === '' ? String(e) : code}.`;
   }
 }
 

@@ -3,10 +3,13 @@
 // and the browser host's WebSocket both delegate here.
 import type { RunMessage, StartResult } from '../../shared/contract';
 import type { MachineInfo } from '../../shared/events';
+import { isPythonInput } from '../../shared/python';
 import { SCENARIO_CATALOG, parseRunParams, type ScenarioInfo } from '../../shared/scenarios';
 import { coresLimitError } from './affinity';
 import { EventBatcher } from './event-batcher';
 import { machineInfo, startRun } from './engine';
+import { pythonAvailability } from './python/interpreter';
+import { startPythonFromInput } from './python/python-start';
 import type { RunHandle, WorkerEntries } from './types';
 
 export interface RunService {
@@ -24,6 +27,8 @@ export interface RunService {
 
 export interface RunServiceOptions {
   readonly entries: WorkerEntries;
+  /** Interpreter for Python runs that name none (the app's setting, --python); else python3. */
+  readonly python?: string;
 }
 
 /** Longest gap between two event messages to a window: one animation frame. */
@@ -34,7 +39,7 @@ export function createRunService(options: RunServiceOptions): RunService {
   let current:
     | { readonly runId: string; readonly handle: RunHandle; readonly pump: Promise<void> }
     | undefined;
-  const machine = machineInfo();
+  const machine: MachineInfo = { ...machineInfo(), python: pythonAvailability(options.python) };
   const broadcast = (m: RunMessage): void => {
     for (const l of listeners) {
       try {
@@ -81,6 +86,13 @@ export function createRunService(options: RunServiceOptions): RunService {
           ok: false,
           error: 'a run is already in progress: cancel it or wait for it to finish',
         };
+      if (isPythonInput(input)) {
+        const started = startPythonFromInput(input, machine.logicalCores, options.python);
+        if (!started.ok) return started;
+        const runId = started.handle.meta.runId;
+        current = { runId, handle: started.handle, pump: pump(runId, started.handle) };
+        return { ok: true, meta: started.handle.meta };
+      }
       const parsed = parseRunParams(input, machine.logicalCores);
       if (!parsed.ok) return { ok: false, error: parsed.error };
       const limitError = coresLimitError(parsed.params.cores);

@@ -17,6 +17,7 @@ import { parseRunParams } from '../../shared/scenarios';
 import { STATE_CODE, type SliceState } from '../../shared/states';
 import type { RunParamsInput } from '../../shared/params';
 import { RunStore } from '../../shared/run-store';
+import { parseStat } from '../../shared/proc-parse';
 import { defaultEntries, startRun } from './engine';
 import type { RunSummary, StartOptions } from './types';
 
@@ -86,8 +87,7 @@ export function maxOverlap(slices: readonly Slice[]): number {
 /** Fields of /proc/<pid>/stat after the parenthesised name (which may hold spaces or ')'). */
 function statFields(pid: number): string[] | undefined {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return parseStat(readFileSync(`/proc/${pid}/stat`, 'latin1'))?.rest.slice();
   } catch {
     return undefined; // the process ended while we looked
   }

@@ -1,4 +1,6 @@
 // How the library panel prints an entry's size, date and model (pure, so it is unit-tested).
+import { MODELS } from '../../../shared/params';
+import { isPooled } from '../../../shared/run-label';
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -17,7 +19,6 @@ export function formatSavedAt(iso: string): string {
 
 /** `threads × 4`; models without a pool show no worker count. */
 export function formatModel(model: string, workers: number): string {
-  return model === 'sequential' || model === 'async' || workers <= 0
-    ? model
-    : `${model} × ${workers}`;
+  const known = MODELS.find((m) => m === model);
+  return known === undefined || !isPooled(known) || workers <= 0 ? model : `${model} × ${workers}`;
 }

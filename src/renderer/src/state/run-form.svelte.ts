@@ -1,28 +1,78 @@
 // The run controls' values. Scenario defaults come from listScenarios(); workers default to the
-// machine's logical cores. Empty number fields are left out so the engine fills its defaults, and
-// nothing is range-checked here: the engine's one schema validates and its message is shown.
-import type { Model, RunParamsInput, ScenarioId, Variant } from '../../../shared/params';
+// machine's logical cores. Number fields hold the text as typed: a field that is empty or not a
+// number is marked invalid (its message shown beside it) and Run waits until it is fixed, instead
+// of quietly running the defaults. Ranges are left to the engine's one schema, whose message is
+// shown. The choices (scenario, model, variant) and the number fields are tables, so a new one
+// is one entry here and one control in RunControls.
+import { LIMITS, type Model, type RunParams, type RunParamsInput } from '../../../shared/params';
+import type { ScenarioId, Variant } from '../../../shared/params';
 import type { ScenarioInfo } from '../../../shared/scenarios';
+import { numberText, readNumberField, type NumberFieldSpec } from '../lib/number-field';
 
 export const DEFAULT_SCENARIO: ScenarioId = 'cpu-bound';
 export const DEFAULT_MODEL: Model = 'processes';
 
-/** A number field's value: Svelte binds an empty number input as null or undefined. */
-export type NumberField = number | null | undefined;
+export const NUMBER_FIELDS = ['workers', 'tasks', 'size', 'scale'] as const;
+export type NumberFieldKey = (typeof NUMBER_FIELDS)[number];
+
+export interface FormNumberField extends NumberFieldSpec {
+  readonly key: NumberFieldKey;
+  readonly min: number;
+  readonly max: number;
+}
+
+export const FIELD: Readonly<Record<NumberFieldKey, FormNumberField>> = {
+  workers: { key: 'workers', label: 'Workers', integer: true, ...LIMITS.workers },
+  tasks: { key: 'tasks', label: 'Tasks', integer: true, ...LIMITS.tasks },
+  size: { key: 'size', label: 'Size', integer: true, ...LIMITS.size },
+  scale: { key: 'scale', label: 'Scale', integer: false, ...LIMITS.scale },
+};
+
+export interface FieldError {
+  readonly key: NumberFieldKey;
+  readonly message: string;
+}
 
 export class RunForm {
   scenario = $state<ScenarioId>(DEFAULT_SCENARIO);
   model = $state<Model>(DEFAULT_MODEL);
-  workers = $state<NumberField>(undefined);
-  tasks = $state<NumberField>(undefined);
-  size = $state<NumberField>(undefined);
-  scale = $state<NumberField>(1);
+  /** What each number field holds, as typed. */
+  text = $state<Record<NumberFieldKey, string>>({ workers: '', tasks: '', size: '', scale: '1' });
   variant = $state<Variant>('blocking');
   /** The cores limit (CPU affinity); undefined: all cores. */
   cores = $state<number | undefined>(undefined);
   scenarios = $state.raw<readonly ScenarioInfo[]>([]);
+  /** This machine's logical cores, once known (a cores limit above it cannot run here). */
+  private machineCores = Number.POSITIVE_INFINITY;
 
-  readonly info = $derived(this.scenarios.find((s) => s.id === this.scenario));
+  get info(): ScenarioInfo | undefined {
+    return this.scenarios.find((s) => s.id === this.scenario);
+  }
+
+  /** Whether a field is in use (Tasks is set by Size in some scenarios). */
+  uses(key: NumberFieldKey): boolean {
+    return key !== 'tasks' || this.info?.usesTasks !== false;
+  }
+
+  /** Why a field's text cannot be run, or undefined when it can. */
+  error(key: NumberFieldKey): string | undefined {
+    if (!this.uses(key)) return undefined;
+    const r = readNumberField(FIELD[key], this.text[key]);
+    return r.ok ? undefined : r.error;
+  }
+
+  get errors(): FieldError[] {
+    const out: FieldError[] = [];
+    for (const key of NUMBER_FIELDS) {
+      const message = this.error(key);
+      if (message !== undefined) out.push({ key, message });
+    }
+    return out;
+  }
+
+  get valid(): boolean {
+    return this.errors.length === 0;
+  }
 
   setScenarios(list: readonly ScenarioInfo[]): void {
     this.scenarios = list;
@@ -32,8 +82,9 @@ export class RunForm {
   }
 
   setWorkers(cores: number): void {
-    if (this.workers === undefined || this.workers === null)
-      this.workers = Math.max(1, Math.min(cores, 64));
+    this.machineCores = cores;
+    if (this.text.workers.trim() === '')
+      this.text.workers = String(Math.max(LIMITS.workers.min, Math.min(cores, LIMITS.workers.max)));
   }
 
   chooseScenario(id: ScenarioId): void {
@@ -45,25 +96,38 @@ export class RunForm {
   applyDefaults(): void {
     const info = this.info;
     if (info === undefined) return;
-    this.tasks = info.defaults.tasks;
-    this.size = info.defaults.size;
-    this.scale = info.defaults.scale;
+    this.text.tasks = numberText(info.defaults.tasks);
+    this.text.size = numberText(info.defaults.size);
+    this.text.scale = numberText(info.defaults.scale);
     this.variant = info.defaults.variant;
   }
 
-  toParams(): RunParamsInput {
+  /** Sets every control to what a run used, so Run runs the same thing again. */
+  setFromParams(p: RunParams): void {
+    this.scenario = p.scenario;
+    this.model = p.model;
+    this.text.workers = numberText(p.workers);
+    this.text.tasks = numberText(p.tasks);
+    this.text.size = numberText(p.size);
+    this.text.scale = numberText(p.scale);
+    this.variant = p.variant;
+    // A run opened from a bigger machine keeps all of this one's cores rather than a limit
+    // this machine cannot honour.
+    this.cores = p.cores !== undefined && p.cores <= this.machineCores ? p.cores : undefined;
+  }
+
+  /** The parameters to run, or undefined while a field is invalid (see `errors`). */
+  toParams(): RunParamsInput | undefined {
     const info = this.info;
     const params: RunParamsInput = { scenario: this.scenario, model: this.model };
-    if (isSet(this.workers)) params.workers = this.workers;
-    if (isSet(this.tasks) && info?.usesTasks !== false) params.tasks = this.tasks;
-    if (isSet(this.size)) params.size = this.size;
-    if (isSet(this.scale)) params.scale = this.scale;
+    for (const key of NUMBER_FIELDS) {
+      if (!this.uses(key)) continue;
+      const r = readNumberField(FIELD[key], this.text[key]);
+      if (!r.ok) return undefined;
+      params[key] = r.value;
+    }
     if (info?.usesVariant === true) params.variant = this.variant;
     if (this.cores !== undefined) params.cores = this.cores;
     return params;
   }
-}
-
-function isSet(v: NumberField): v is number {
-  return typeof v === 'number' && !Number.isNaN(v);
 }

@@ -15,6 +15,13 @@ export type RunState = 'idle' | 'running' | 'finished' | 'error';
 /** Most failure notices shown at once; the summary lists them all. */
 const MAX_FAILURE_NOTICES = 5;
 
+export interface RunSessionHooks {
+  /** Called after each publish with the store, e.g. to move the time window's live edge. */
+  readonly onPublish?: (store: RunStore) => void;
+  /** Called once when a started run ends with a summary (e.g. to keep it in the library). */
+  readonly onFinish?: (store: RunStore, summary: RunSummary) => void;
+}
+
 export class RunSession {
   state = $state<RunState>('idle');
   meta = $state.raw<RunMeta | undefined>(undefined);
@@ -39,15 +46,11 @@ export class RunSession {
   private cancelRequested = false;
   private failureNotices = 0;
 
-  /** Called after each publish with the store, e.g. to move the time window's live edge. */
-  onPublish: (store: RunStore) => void = () => undefined;
-  /** Called once when a started run ends with a summary (e.g. to keep it in the library). */
-  onFinish: (store: RunStore, summary: RunSummary) => void = () => undefined;
-
   /** `api` is called lazily so a missing transport becomes a message, not a crash. */
   constructor(
     private readonly api: () => CoreScopeApi,
     private cores: number,
+    private readonly hooks: RunSessionHooks = {},
   ) {}
 
   get running(): boolean {
@@ -162,7 +165,7 @@ export class RunSession {
           this.notices.add('The run failed.');
         }
         this.publish();
-        this.onFinish(this.store, m.summary);
+        this.hooks.onFinish?.(this.store, m.summary);
         break;
       case 'error':
         this.fail(`The run stopped with an error: ${m.error}`);
@@ -206,6 +209,6 @@ export class RunSession {
       this.lanesVersion++;
     }
     this.version++;
-    this.onPublish(this.store);
+    this.hooks.onPublish?.(this.store);
   }
 }

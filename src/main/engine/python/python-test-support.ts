@@ -1,0 +1,115 @@
+// Helpers for the Python engine tests: run an example (or any script) to the end on real CPython
+// and read what the trace recorded.
+import {
+  F_ACTOR,
+  F_CORE,
+  F_END,
+  F_LANE,
+  F_START,
+  F_STATE,
+  F_TASK,
+  SLICE_STRIDE,
+} from '../../../shared/events';
+import { RunStore } from '../../../shared/run-store';
+import type { PythonExampleName, PythonScript } from '../../../shared/python';
+import { stateFromCode, type SliceState } from '../../../shared/states';
+import type { RunSummary } from '../types';
+import {
+  preparePython,
+  startPythonRun,
+  type PythonRunHandle,
+  type PythonStartOptions,
+} from './python-run';
+
+export interface PythonFinished {
+  readonly store: RunStore;
+  readonly summary: RunSummary;
+}
+
+export function startPython(
+  script: PythonExampleName | PythonScript,
+  scale = 1,
+  options: PythonStartOptions = {},
+): PythonRunHandle {
+  const s: PythonScript = typeof script === 'string' ? { kind: 'example', name: script } : script;
+  const prepared = preparePython({ source: 'python', script: s, scale, trace: true });
+  if (!prepared.ok) throw new Error(prepared.error);
+  return startPythonRun(prepared.run, options);
+}
+
+export async function finish(handle: PythonRunHandle): Promise<PythonFinished> {
+  const store = new RunStore(handle.meta);
+  for await (const ev of handle.events) store.apply(ev);
+  return { store, summary: await handle.summary };
+}
+
+export function runPython(
+  script: PythonExampleName | PythonScript,
+  scale = 1,
+  options: PythonStartOptions = {},
+): Promise<PythonFinished> {
+  return finish(startPython(script, scale, options));
+}
+
+export interface Slice {
+  readonly lane: number;
+  readonly actor: number;
+  readonly task: number;
+  readonly state: SliceState;
+  readonly core: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+export function slices(store: RunStore): Slice[] {
+  const s = store.slices;
+  const out: Slice[] = [];
+  for (let o = 0; o < s.length; o += SLICE_STRIDE) {
+    out.push({
+      lane: s[o + F_LANE] ?? -1,
+      actor: s[o + F_ACTOR] ?? -1,
+      task: s[o + F_TASK] ?? -1,
+      state: stateFromCode(s[o + F_STATE] ?? -1),
+      core: s[o + F_CORE] ?? -1,
+      start: s[o + F_START] ?? 0,
+      end: s[o + F_END] ?? 0,
+    });
+  }
+  return out;
+}
+
+/** Longest time during which at least two of the intervals overlap, µs (sweep line). */
+export function maxOverlapUs(list: readonly { start: number; end: number }[]): number {
+  const edges = list.flatMap((x) => [
+    [x.start, 1],
+    [x.end, -1],
+  ]) as [number, number][];
+  edges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let depth = 0;
+  let since = 0;
+  let best = 0;
+  for (const [t, d] of edges) {
+    if (depth >= 2 && depth + d < 2) best = Math.max(best, t - since);
+    if (depth < 2 && depth + d >= 2) since = t;
+    depth += d;
+  }
+  return best;
+}
+
+/** Total time during which at least two of the intervals overlap, µs. */
+export function overlapUs(list: readonly { start: number; end: number }[]): number {
+  const edges = list.flatMap((x) => [
+    [x.start, 1],
+    [x.end, -1],
+  ]) as [number, number][];
+  edges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let depth = 0;
+  let since = 0;
+  let total = 0;
+  for (const [t, d] of edges) {
+    if (depth >= 2 && depth + d < 2) total += t - since;
+    if (depth < 2 && depth + d >= 2) since = t;
+    depth += d;
+  }
+  return total;
+}
