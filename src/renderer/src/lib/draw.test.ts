@@ -78,18 +78,16 @@ describe('drawLanes', () => {
     const lane = new Lane('core', 0);
     for (let i = 0; i < n; i++) lane.push(i * 10, i * 10 + 6, i % 2 === 0 ? 0 : 3, i);
     const { ctx, rec } = recordingContext();
-    const t = performance.now();
     const stats = drawLanes(
       ctx,
       layoutLanes('core', [lane], () => 'CPU 0'),
       vp(0, n * 10, 800),
       paints,
     );
-    const ms = performance.now() - t;
+    // The merge is the behaviour; how long it takes is the bench's 'draw 100 000 slices' figure.
     expect(stats.rects).toBeLessThanOrEqual(801);
     const covered = rec.fills.flatMap((f) => f.rects).reduce((s, r) => s + (r[2] ?? 0), 0);
     expect(covered).toBeGreaterThan(700);
-    expect(ms).toBeLessThan(50);
   });
 
   it('labels only slices wide enough', () => {
