@@ -31,7 +31,7 @@ def main():
     base = base_url().rstrip("/")
     sizes = [0] * len(SITES)
     threads = [
-        threading.Thread(target=download, args=(f"{base}/{site}", sizes, i), name=f"download {site}")
+        threading.Thread(target=download, args=(f"{base}/{site}?kib=256", sizes, i), name=f"download {site}")
         for i, site in enumerate(SITES)
     ]
     began = time.perf_counter()

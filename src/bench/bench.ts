@@ -8,6 +8,7 @@ import { defaultEntries, machineInfo, startRun } from '../main/engine/engine';
 import type { RunSummary } from '../main/engine/types';
 import { spawnMs, throughput } from './pipeline';
 import { renderBench } from './render-bench';
+import { observerBench, type ObserverFigures } from './observer-bench';
 import { median } from '../shared/stats';
 
 const entries = defaultEntries(__dirname);
@@ -43,12 +44,55 @@ async function overhead(model: 'sequential' | 'processes', repeats: number) {
   };
 }
 
+function observerRows(o: ObserverFigures): [string, string, string][] {
+  const f = (x: number | undefined, d = 3): string => (x === undefined ? '-' : x.toFixed(d));
+  for (const r of o.runs) {
+    console.log(
+      `observer run ${r.side.padEnd(6)} wall ${r.wallMs.toFixed(1)} ms, preempted ${(100 * r.preemptedShare).toFixed(1)} %, browser ${f(r.browserCores)} / renderer ${f(r.rendererCores)} / engine ${f(r.engineCores)} cores`,
+    );
+  }
+  return [
+    ['observer: wall, UI run / engine alone (median)', o.wallRatio.toFixed(3), '<= 1.05'],
+    [
+      'observer: preempted share, UI - engine alone, points',
+      o.preemptedDiffPoints.toFixed(1),
+      '<= 3',
+    ],
+    [
+      'observer: browser CPU per s of run, cores (renderer)',
+      `${o.browserCoresPerSecond.toFixed(3)} (${o.rendererCoresPerSecond.toFixed(3)})`,
+      '<= 0.05',
+    ],
+    ['observer: engine CPU per s of UI run, cores', o.engineCoresPerSecondUi.toFixed(3), ''],
+    [
+      'observer: live latency slice end -> frame, ms (median / p95)',
+      `${o.latencyMedianMs.toFixed(0)} / ${o.latencyP95Ms.toFixed(0)}`,
+      '<= 100',
+    ],
+    ['observer: load average at the end (1/5/15 min)', o.loadAverage.join(' '), ''],
+  ];
+}
+
 async function main(): Promise<void> {
   const repeats = Number(process.env.BENCH_REPEATS ?? 8);
   const machine = machineInfo();
   console.log(
     `CoreScope bench on ${machine.cpuModel}, ${machine.logicalCores} logical cores, ${machine.runtime}`,
   );
+  if (process.env.BENCH_ONLY === 'observer') {
+    // The observer figure alone, for iterating on the renderer's cost.
+    const o = await observerBench(
+      join(__dirname, '..'),
+      entries,
+      Number(process.env.BENCH_OBSERVER_REPEATS ?? 3),
+    );
+    for (const [k, v, t] of observerRows(o))
+      console.log(`${k.padEnd(60)}  ${v.padStart(14)}  ${t}`);
+    console.log(
+      `BENCH_JSON ${JSON.stringify({ ...o, runs: o.runs.map((r) => ({ ...r, latencyMs: r.latencyMs?.length })) })}`,
+    );
+    return;
+  }
   const seq = await overhead('sequential', repeats);
   const procs = await overhead('processes', repeats);
   const thrThread = await throughput('thread', entries, 2, 2_000_000);
@@ -62,6 +106,13 @@ async function main(): Promise<void> {
   const renderer = process.env.BENCH_SKIP_RENDER
     ? undefined
     : await renderBench(join(__dirname, '..'));
+  const observer = process.env.BENCH_SKIP_OBSERVER
+    ? undefined
+    : await observerBench(
+        join(__dirname, '..'),
+        entries,
+        Number(process.env.BENCH_OBSERVER_REPEATS ?? 3),
+      );
   const result = {
     tracingOverheadSequential: +seq.ratio.toFixed(4),
     tracingOverheadProcesses: +procs.ratio.toFixed(4),
@@ -72,6 +123,18 @@ async function main(): Promise<void> {
     threadStartMs: +median(threadSpawn).toFixed(1),
     processStartMs: +median(processSpawn).toFixed(1),
     ...(renderer ?? {}),
+    ...(observer === undefined
+      ? {}
+      : {
+          observerWallRatio: +observer.wallRatio.toFixed(4),
+          observerPreemptedDiffPoints: +observer.preemptedDiffPoints.toFixed(2),
+          observerBrowserCores: +observer.browserCoresPerSecond.toFixed(4),
+          observerRendererCores: +observer.rendererCoresPerSecond.toFixed(4),
+          observerEngineCores: +observer.engineCoresPerSecondUi.toFixed(4),
+          observerLatencyMedianMs: +observer.latencyMedianMs.toFixed(1),
+          observerLatencyP95Ms: +observer.latencyP95Ms.toFixed(1),
+          loadAverage: observer.loadAverage,
+        }),
   };
   const rows: [string, string, string][] = [
     [
@@ -102,6 +165,7 @@ async function main(): Promise<void> {
       '<= 16',
     ]);
   }
+  if (observer) rows.push(...observerRows(observer));
   const w = Math.max(...rows.map((r) => r[0].length));
   for (const [k, v, t] of rows) console.log(`${k.padEnd(w)}  ${v.padStart(14)}  ${t}`);
   console.log(`BENCH_JSON ${JSON.stringify(result)}`);

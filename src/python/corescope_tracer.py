@@ -171,6 +171,20 @@ def _start(name):
     _thread.start_new_thread(_flusher, (sock,))
 
 
+def _child_name():
+    # multiprocessing's helper interpreters say what they are in their -c command.
+    argv = getattr(sys, "orig_argv", None) or []
+    cmd = argv[argv.index("-c") + 1] if "-c" in argv[:-1] else ""
+    for marker, name in (
+        ("resource_tracker", "resource tracker"),
+        ("forkserver", "forkserver"),
+        ("spawn_main", "spawned child"),
+    ):
+        if marker in cmd:
+            return name
+    return "child"
+
+
 def _after_fork_child():
     global _send_lock
     _send_lock = _thread.allocate_lock()  # it may have been held by another thread at the fork
@@ -201,7 +215,7 @@ def init(root=False):
         SCALE = float(os.environ.get("CORESCOPE_SCALE", "1"))
     except ValueError:
         SCALE = 1.0
-    _start("main" if root else "child")
+    _start("main" if root else _child_name())
     if _state["sock"] is not None and hasattr(os, "register_at_fork"):
         os.register_at_fork(after_in_child=_after_fork_child)
     time.sleep = _sleep
@@ -466,10 +480,15 @@ def _func_name(func, args):
     return name
 
 
-def _pool_item(func, args, index=None):
+_item_counts = {}
+
+
+def _pool_item(func, args):
     key = new_key()
     name = _func_name(func, args)
-    label = "%s item %d" % (name, index + 1) if index is not None else name
+    n = _item_counts.get(name, 0) + 1
+    _item_counts[name] = n
+    label = "%s #%d" % (name, n)
     emit(["task", key, label, _step.get(_tid()), _now(), "pool"])
     return PoolItem(func, key)
 
@@ -480,7 +499,7 @@ def _patch_mp_pool(pool):
 
     def _guarded_task_generation(self, result_job, func, iterable):
         for job, i, f, args, kwds in orig_gen(self, result_job, func, iterable):
-            yield (job, i, _pool_item(f, args, i), args, kwds)
+            yield (job, i, _pool_item(f, args), args, kwds)
 
     Pool._guarded_task_generation = _guarded_task_generation
     orig_apply = Pool.apply_async

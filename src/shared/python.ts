@@ -244,6 +244,11 @@ export interface PythonSource {
   /** Plain words on what was observable: cores, GIL wait. */
   readonly note: string;
   readonly scale: number;
+  /**
+   * CLOCK_MONOTONIC of the run's time 0, ns as a decimal string: lines the run up with a kernel
+   * trace of the same clock (perf record -k CLOCK_MONOTONIC).
+   */
+  readonly originNs?: string;
 }
 
 /** Whether Python runs are possible here, and with which interpreter (MachineInfo.python). */
@@ -268,4 +273,8 @@ export const PythonSourceSchema = z.object({
   gil: z.boolean(),
   note: z.string().max(2000),
   scale: z.number().finite(),
+  originNs: z
+    .string()
+    .regex(/^\d{1,30}$/)
+    .optional(),
 });

@@ -185,7 +185,11 @@ function killGroup(pid: number | undefined): void {
 
 export interface PythonRunHandle extends RunHandle {
   /** The /proc sampler's own cost: time inside its ticks, the run's wall time, both µs. */
-  readonly samplerCost: Promise<{ readonly busyUs: number; readonly wallUs: number }>;
+  readonly samplerCost: Promise<{
+    readonly busyUs: number;
+    readonly wallUs: number;
+    readonly ticks: number;
+  }>;
 }
 
 export function startPythonRun(
@@ -194,7 +198,8 @@ export function startPythonRun(
 ): PythonRunHandle {
   const machine = machineInfo();
   const gil = run.interpreter.gil;
-  const source: PythonSource = {
+  // originNs is filled in when the clock starts (at spawn); the CLI's trace file carries it.
+  const source: { -readonly [K in keyof PythonSource]: PythonSource[K] } = {
     kind: 'python',
     script: run.scriptName,
     ...(run.example !== undefined ? { example: run.example } : {}),
@@ -234,8 +239,10 @@ export function startPythonRun(
   };
   options.signal?.addEventListener('abort', cancel, { once: true });
   if (options.signal?.aborted) cancel();
-  let resolveCost: (c: { busyUs: number; wallUs: number }) => void = () => undefined;
-  const samplerCost = new Promise<{ busyUs: number; wallUs: number }>((r) => (resolveCost = r));
+  let resolveCost: (c: { busyUs: number; wallUs: number; ticks: number }) => void = () => undefined;
+  const samplerCost = new Promise<{ busyUs: number; wallUs: number; ticks: number }>(
+    (r) => (resolveCost = r),
+  );
 
   const summary = (async (): Promise<RunSummary> => {
     let dir: string | undefined;
@@ -270,6 +277,7 @@ export function startPythonRun(
       if (stopped !== undefined) throw new Error('cancelled before it started');
 
       const origin = process.hrtime.bigint();
+      source.originNs = origin.toString();
       const nowUs = (): number => Number(process.hrtime.bigint() - origin) / 1000;
       const sampled = ProcSampler.available() && run.params.trace;
       // Set once the first process is spawned (its pid roots the timeline).
@@ -385,7 +393,7 @@ export function startPythonRun(
       actors = tl.actorCount;
       tasks = tl.taskCount;
       tasksDone = tl.tasksDone;
-      resolveCost({ busyUs: sampler.busyUs, wallUs: exitUs });
+      resolveCost({ busyUs: sampler.busyUs, wallUs: exitUs, ticks: sampler.ticks });
       const rootActor = 0;
       if (outcome === 'cancelled') status = 'cancelled';
       else if (outcome === 'time-limit') {
@@ -416,7 +424,7 @@ export function startPythonRun(
       await downloads?.close();
       if (dir !== undefined) await rm(dir, { recursive: true, force: true });
       options.signal?.removeEventListener('abort', cancel);
-      resolveCost({ busyUs: 0, wallUs: 0 });
+      resolveCost({ busyUs: 0, wallUs: 0, ticks: 0 });
     }
     const out: RunSummary = {
       status,

@@ -113,3 +113,20 @@ export function overlapUs(list: readonly { start: number; end: number }[]): numb
   }
   return total;
 }
+
+/** Length of the union of the intervals, µs. */
+export function unionUs(list: readonly { start: number; end: number }[]): number {
+  const sorted = [...list].sort((a, b) => a.start - b.start);
+  let total = 0;
+  let from = -Infinity;
+  let to = -Infinity;
+  for (const x of sorted) {
+    if (x.start > to) {
+      if (to > from) total += to - from;
+      from = x.start;
+      to = x.end;
+    } else to = Math.max(to, x.end);
+  }
+  if (to > from) total += to - from;
+  return total;
+}

@@ -190,7 +190,9 @@ export class PythonTimeline {
       return;
     }
     if (proc.spawnUs === undefined) proc.spawnUs = started?.us ?? this.us(h.tNs);
-    const name = proc.name ?? started?.name ?? `process ${h.pid}`;
+    const own = h.name === 'child' || h.name === 'forked child' ? undefined : h.name;
+    const name =
+      proc.name ?? started?.name ?? (own !== undefined ? `${own} ${h.pid}` : `process ${h.pid}`);
     const t = this.thread(h.pid, h.mainTid, name, 'process');
     this.relabel(t, name, 'process');
   }

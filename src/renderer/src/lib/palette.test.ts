@@ -96,9 +96,41 @@ describe('style keys', () => {
     for (let a = 0; a < 20; a++) expect(actorColour(a)).not.toBe(actorColour(a + 1));
   });
 
+  it('keeps actor colours far from every state colour (CIE76 ΔE ≥ 25)', () => {
+    for (const actor of ACTOR_COLOURS)
+      for (const state of LEGEND)
+        expect(deltaE(actor, state.colour), `${actor} vs ${state.state}`).toBeGreaterThanOrEqual(
+          25,
+        );
+    for (const a of ACTOR_COLOURS)
+      for (const b of ACTOR_COLOURS) if (a !== b) expect(deltaE(a, b)).toBeGreaterThanOrEqual(18);
+  });
+
   it('picks readable text colours', () => {
     expect(textColourOn('#000000')).toBe('#FFFFFF');
     expect(textColourOn('#F0E442')).toBe('#1A1A1A');
     for (const c of ACTOR_COLOURS) expect(contrast(c, textColourOn(c))).toBeGreaterThanOrEqual(4.5);
   });
 });
+
+/** CIE76 colour difference of two #RRGGBB colours (sRGB, D65). */
+function deltaE(a: string, b: string): number {
+  const lab = (hex: string): [number, number, number] => {
+    const v = parseInt(hex.slice(1), 16);
+    const lin = (c: number): number => {
+      const s = c / 255;
+      return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    };
+    const r = lin((v >> 16) & 255);
+    const g = lin((v >> 8) & 255);
+    const bl = lin(v & 255);
+    const f = (t: number): number => (t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116);
+    const x = f((0.4124 * r + 0.3576 * g + 0.1805 * bl) / 0.95047);
+    const y = f(0.2126 * r + 0.7152 * g + 0.0722 * bl);
+    const z = f((0.0193 * r + 0.1192 * g + 0.9505 * bl) / 1.08883);
+    return [116 * y - 16, 500 * (x - y), 200 * (y - z)];
+  };
+  const [l1, a1, b1] = lab(a);
+  const [l2, a2, b2] = lab(b);
+  return Math.hypot(l1 - l2, a1 - a2, b1 - b2);
+}

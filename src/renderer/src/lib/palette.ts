@@ -111,20 +111,24 @@ export const LEGEND: readonly StateStyle[] = [
 ];
 
 /**
- * Actor colours for per-core lanes (Tableau 10, reordered so neighbours differ in lightness).
- * Actors past the tenth reuse colours; every wide segment is also labelled with its actor.
+ * Actor colours for per-core lanes: a hue family the states do not use (greens, purples, browns,
+ * a dark grey), so an actor on a core lane is never read as a state (an orange actor as "waiting
+ * for the GIL", a blue one as "running"). Ordered so neighbours differ in lightness. Colour alone
+ * cannot keep 7 states and 10 actors apart for colour-blind viewers, so actors are also named on
+ * every segment wide enough (compact "T1", "P2") and in the lane key; states keep their patterns
+ * and bar heights. Actors past the tenth reuse colours. See docs/design.md for the palette.
  */
 export const ACTOR_COLOURS: readonly string[] = [
-  '#4E79A7',
-  '#F28E2B',
-  '#59A14F',
-  '#E15759',
-  '#B07AA1',
-  '#76B7B2',
-  '#EDC948',
-  '#8A5E43',
-  '#FF9DA7',
-  '#BAB0AC',
+  '#009E73',
+  '#6A3D9A',
+  '#8DD3C7',
+  '#5C3317',
+  '#B2DF8A',
+  '#8C6D31',
+  '#3F007D',
+  '#4D4D4D',
+  '#1B4D3E',
+  '#C7E9C0',
 ];
 
 /** Style keys: 0..STATE_KEYS-1 are state codes (last one "other"), then one key per actor colour. */

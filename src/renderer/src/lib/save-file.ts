@@ -4,12 +4,6 @@
 
 export type SaveKind = 'png' | 'svg' | 'trace' | 'run';
 
-export interface SaveRequest {
-  readonly kind: SaveKind;
-  readonly name: string;
-  readonly data: Blob;
-}
-
 const MIME: Readonly<Record<SaveKind, string>> = {
   png: 'image/png',
   svg: 'image/svg+xml',

@@ -4,6 +4,7 @@ import {
   MIN_SPAN_US,
   clampDomain,
   fitDomain,
+  liveDomain,
   panDomain,
   pxPerUs,
   tOf,
@@ -41,5 +42,25 @@ describe('viewport', () => {
     expect(clampDomain(950, 1050, 1000)).toEqual([900, 1000]);
     expect(clampDomain(0, 5000, 1000)).toEqual([0, 1000]);
     expect(clampDomain(10, 10, 1000)).toEqual([10, 10 + MIN_SPAN_US]);
+  });
+
+  it('grows the live window in round steps that only change when the run outgrows them', () => {
+    expect(liveDomain(0)).toEqual([0, EMPTY_SPAN_US]);
+    expect(liveDomain(300_000)).toEqual([0, EMPTY_SPAN_US]);
+    expect(liveDomain(1_200_000)).toEqual([0, 1_250_000]);
+    expect(liveDomain(1_250_000)).toEqual([0, 1_500_000]);
+    const ends = new Set<number>();
+    let worst = 1;
+    let last = EMPTY_SPAN_US;
+    for (let end = 1; end < 60_000_000; end += 50_000) {
+      const [t0, t1] = liveDomain(end);
+      if (t0 !== 0 || t1 < end * 1.03) throw new Error(`window ${t0}..${t1} misses ${end}`);
+      worst = Math.max(worst, t1 / last);
+      last = t1;
+      ends.add(t1);
+    }
+    // 1 s to 80 s in 20 windows, each at most 4/3 of the one before.
+    expect(ends.size).toBe(20);
+    expect(worst).toBeLessThanOrEqual(4 / 3);
   });
 });

@@ -41,6 +41,22 @@ export function fitDomain(endUs: number): [number, number] {
   return [0, Math.max(endUs * 1.03, MIN_SPAN_US)];
 }
 
+/** Window ends per decade while following a live run: each step grows the window by ≤ 4/3. */
+const LIVE_STEPS = [1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+
+/**
+ * The window that shows a live run ending at `endUs`: at least EMPTY_SPAN_US, and ending on a
+ * round step with 3 % headroom. It changes only when the run outgrows it, so between steps the
+ * axis stands still and what is drawn stays put: each frame adds only the new slices.
+ */
+export function liveDomain(endUs: number): [number, number] {
+  const need = Math.max(endUs * 1.03, EMPTY_SPAN_US);
+  if (!Number.isFinite(need)) return [0, EMPTY_SPAN_US];
+  const decade = 10 ** Math.floor(Math.log10(need));
+  const step = LIVE_STEPS.find((s) => s * decade >= need) ?? 10;
+  return [0, step * decade];
+}
+
 /** Keeps a window inside [0, limit] and at least MIN_SPAN_US wide, preserving its span. */
 export function clampDomain(t0: number, t1: number, limit: number): [number, number] {
   const span = Math.min(Math.max(t1 - t0, MIN_SPAN_US), Math.max(limit, MIN_SPAN_US));

@@ -52,7 +52,7 @@ export class AppController {
     options: ControllerOptions = {},
   ) {
     this.session = new RunSession(api, 1, {
-      onPublish: (store) => this.view.setEnd(store.endUs),
+      onPublish: (store) => this.view.setEnd(store.endUs, this.session.running),
       onFinish: (store, summary) => {
         // Every finished (not cancelled) run is kept by itself.
         if (summary.status !== 'cancelled') void this.library.keep(store, summary, true);

@@ -1,11 +1,12 @@
 // One run of a comparison or a sweep: starts it through the API, collects its messages into its
-// own RunStore and lanes (published at most once per animation frame), and resolves when it has
+// own RunStore and lanes (published at most once per live frame, ~15 a second), and resolves when it has
 // ended. Messages that arrive before the engine names the run are kept and replayed.
 import type { CoreScopeApi, RunMessage } from '../../../shared/contract';
 import type { RunMeta, RunSummary } from '../../../shared/events';
 import type { RunParamsInput } from '../../../shared/params';
 import { runFigures, type RunFigures } from '../../../shared/run-figures';
 import { RunStore } from '../../../shared/run-store';
+import { createLiveScheduler } from '../components/frame';
 import { LaneIndex } from '../lib/lane-index';
 
 export type LabRunState = 'waiting' | 'running' | 'finished' | 'error';
@@ -17,13 +18,13 @@ export class LabRun {
   error = $state<string | undefined>(undefined);
   store = $state.raw(new RunStore());
   index = $state.raw(new LaneIndex(1));
-  /** Bumped once per frame in which events were applied. */
+  /** Bumped once per live frame in which events were applied. */
   version = $state(0);
   /** The run's figures once it has ended. */
   figures = $state.raw<RunFigures | undefined>(undefined);
 
   private runId: string | undefined;
-  private frame = 0;
+  private readonly frame = createLiveScheduler(() => this.publish());
   private early: RunMessage[] = [];
   private starting = false;
   private resolveEnd: () => void = () => undefined;
@@ -103,18 +104,11 @@ export class LabRun {
   }
 
   private schedule(): void {
-    if (this.frame !== 0) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.publish();
-    });
+    this.frame.request();
   }
 
   private publish(): void {
-    if (this.frame !== 0) {
-      cancelAnimationFrame(this.frame);
-      this.frame = 0;
-    }
+    this.frame.cancel();
     this.index.ingest(this.store);
     this.version++;
     this.onPublish(this);

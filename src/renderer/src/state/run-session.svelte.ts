@@ -1,12 +1,14 @@
 // One run at a time, from the Run button to its summary: starts and cancels runs through the
 // API, applies the run's message batches to a RunStore as they arrive, and publishes at most one
-// `version` bump per animation frame so the chart redraws once per frame however fast events come.
+// `version` bump per live frame (about 15 a second, see createLiveScheduler) so the chart redraws
+// at that rate however fast events come.
 // A second run resets everything.
 import type { CoreScopeApi, RunMessage } from '../../../shared/contract';
 import type { RunEvent, RunMeta, RunSummary } from '../../../shared/events';
 import type { LoadedRun } from '../../../shared/loaded-run';
 import type { RunParamsInput } from '../../../shared/params';
 import { RunStore } from '../../../shared/run-store';
+import { createLiveScheduler } from '../components/frame';
 import { LaneIndex } from '../lib/lane-index';
 import { Notices } from './notices.svelte';
 
@@ -29,7 +31,7 @@ export class RunSession {
   /** The live run's columns; replaced (not mutated reactively) per run. */
   store = $state.raw(new RunStore());
   index = $state.raw(new LaneIndex(1));
-  /** Bumped once per frame in which events were applied. */
+  /** Bumped once per live frame in which events were applied. */
   version = $state(0);
   /** Bumped when lanes or their labels change (new actor, task or core lane). */
   lanesVersion = $state(0);
@@ -39,7 +41,7 @@ export class RunSession {
   private runId: string | undefined;
   private starting = false;
   private early: RunMessage[] = [];
-  private frame = 0;
+  private readonly frame = createLiveScheduler(() => this.publish());
   private laneShape = '';
   private actorUpdates = 0;
   /** Cancel pressed before the engine answered the start request. */
@@ -188,19 +190,12 @@ export class RunSession {
   }
 
   private schedule(): void {
-    if (this.frame !== 0) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.publish();
-    });
+    this.frame.request();
   }
 
   /** Ingests new slices into lanes and tells the views, now. */
   private publish(): void {
-    if (this.frame !== 0) {
-      cancelAnimationFrame(this.frame);
-      this.frame = 0;
-    }
+    this.frame.cancel();
     this.index.ingest(this.store);
     const idx = this.index;
     const shape = `${idx.cores.length}/${idx.actors.size}/${idx.tasks.size}/${this.actorUpdates}/${this.store.tasks.size}`;

@@ -1,6 +1,7 @@
 // The shared visible time window of every chart panel and the axis. It follows the live edge
-// (fits the whole run as it grows) until the user zooms or pans; fitting again resumes following.
-import { clampDomain, EMPTY_SPAN_US, fitDomain } from '../lib/viewport';
+// (a live run: a window that grows in round steps; afterwards: the whole run) until the user
+// zooms or pans; fitting again resumes following.
+import { clampDomain, EMPTY_SPAN_US, fitDomain, liveDomain } from '../lib/viewport';
 
 export class TimeView {
   t0 = $state(0);
@@ -11,10 +12,14 @@ export class TimeView {
   /** Latest end of the run's data, µs. */
   endUs = $state(0);
 
-  /** Called once per frame with the run's latest end time. */
-  setEnd(endUs: number): void {
+  /** Called once per frame with the run's latest end time; `live` while the run goes on. */
+  setEnd(endUs: number, live = false): void {
     this.endUs = endUs;
-    if (this.follow) [this.t0, this.t1] = fitDomain(endUs);
+    if (!this.follow) return;
+    const [t0, t1] = live ? liveDomain(endUs) : fitDomain(endUs);
+    // Assign only on change: an unchanged window must not wake the axis or the panels.
+    if (t0 !== this.t0) this.t0 = t0;
+    if (t1 !== this.t1) this.t1 = t1;
   }
 
   /** The window a fit shows now: the whole run. */

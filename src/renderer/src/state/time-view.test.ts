@@ -25,4 +25,16 @@ describe('TimeView', () => {
     v.show(-1e9, 1e9);
     expect(v.follow).toBe(true);
   });
+
+  it('while live, keeps its window until the run outgrows it; afterwards fits the run', () => {
+    const v = new TimeView();
+    v.setEnd(200_000, true);
+    const first = v.t1;
+    v.setEnd(400_000, true);
+    expect(v.t1).toBe(first);
+    v.setEnd(first, true);
+    expect(v.t1).toBeGreaterThan(first);
+    v.setEnd(1_100_000, false);
+    expect(v.t1).toBeCloseTo(1_133_000);
+  });
 });

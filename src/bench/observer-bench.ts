@@ -1,0 +1,355 @@
+// The observer figure of `npm run bench`: what CoreScope's own live drawing costs the run it
+// draws. The same cpu-bound run (processes, 2 workers, 4 tasks) alternates between the browser
+// host page (live drawing on, Debian's Chromium) and the engine alone in this process; the table
+// gets the medians of wall UI ÷ engine, the preempted-share difference, the browser's CPU per
+// second of run, and the live latency from a slice's end in a worker to the frame that drew it.
+//
+// How each figure is read, so nothing in the measured run pays for the measuring:
+// - CPU: on-CPU nanoseconds of every thread of every Chromium process (/proc/<pid>/task/*/
+//   schedstat), before the Run click and after the page says "finished"; the host's own threads
+//   the same way (the engine's share).
+// - Wall and preempted share: from the run file the page keeps in the host's library.
+// - Latency: the page marks each core-lane frame with how many slices it drew (data-drawn-slices);
+//   a MutationObserver logs (page time, count). Slice i's pixels appear at the first frame whose
+//   count exceeds i; its end is `startedAt + end µs` on the same wall clock (startedAt is taken
+//   within a millisecond of the run's origin).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { F_CORE, F_END, F_LANE, F_STATE, LANE_ACTOR, SLICE_STRIDE } from '../shared/events';
+import { parseRunFile, RUN_FILE_EXTENSION } from '../shared/run-file';
+import { runFigures } from '../shared/run-figures';
+import { RunStore } from '../shared/run-store';
+import { parseRunParams } from '../shared/scenarios';
+import { STATE_CODE } from '../shared/states';
+import { median, quantile } from '../shared/stats';
+import { machineInfo, startRun } from '../main/engine/engine';
+import type { WorkerEntries } from '../main/engine/types';
+
+export const OBSERVER_PARAMS = {
+  scenario: 'cpu-bound',
+  model: 'processes',
+  workers: 2,
+  tasks: 4,
+  size: 200,
+} as const;
+
+export interface ObserverRun {
+  readonly side: 'ui' | 'engine';
+  readonly wallMs: number;
+  readonly preemptedShare: number;
+  /** Cores' worth of CPU the browser (all its processes) / its renderer used during the run. */
+  readonly browserCores?: number;
+  readonly rendererCores?: number;
+  /** Cores' worth of CPU the engine's process used (its own threads; workers are children). */
+  readonly engineCores: number;
+  readonly latencyMs?: readonly number[];
+}
+
+export interface ObserverFigures {
+  readonly runs: readonly ObserverRun[];
+  readonly wallRatio: number;
+  readonly preemptedDiffPoints: number;
+  readonly browserCoresPerSecond: number;
+  readonly rendererCoresPerSecond: number;
+  readonly engineCoresPerSecondUi: number;
+  readonly latencyMedianMs: number;
+  readonly latencyP95Ms: number;
+  readonly loadAverage: readonly number[];
+}
+
+/** Nanoseconds on a CPU of every thread of `pid` (threads that exited are not counted). */
+function threadNs(pid: number): number {
+  let ns = 0;
+  let tids: string[];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return 0;
+  }
+  for (const tid of tids) {
+    try {
+      ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      // the thread exited while we looked
+    }
+  }
+  return ns;
+}
+
+/** The pid and its descendants, each with its command line. */
+function tree(root: number): { pid: number; cmd: string }[] {
+  const parents = new Map<number, number>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      parents.set(Number(d), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // exited
+    }
+  }
+  const out: { pid: number; cmd: string }[] = [];
+  const frontier = [root];
+  while (frontier.length > 0) {
+    const pid = frontier.pop() ?? -1;
+    let cmd: string;
+    try {
+      cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      continue;
+    }
+    out.push({ pid, cmd });
+    for (const [child, parent] of parents) if (parent === pid) frontier.push(child);
+  }
+  return out;
+}
+
+function browserNs(root: number): { all: number; renderer: number } {
+  let all = 0;
+  let renderer = 0;
+  for (const p of tree(root)) {
+    const ns = threadNs(p.pid);
+    all += ns;
+    if (p.cmd.includes('--type=renderer')) renderer += ns;
+  }
+  return { all, renderer };
+}
+
+interface Host {
+  readonly url: string;
+  readonly pid: number;
+  readonly library: string;
+  stop(): Promise<void>;
+}
+
+async function startHost(outDir: string): Promise<Host> {
+  const library = mkdtempSync(join(tmpdir(), `corescope-observer-${process.pid}-`));
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(outDir, 'node', 'serve.cjs'), '--port', '0', '--library', library],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const pid = child.pid;
+  if (pid === undefined) throw new Error('could not start the browser host');
+  let log = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer): void => {
+      log += chunk.toString();
+      const m = /CoreScope browser host: (http:\/\/\S+)/.exec(log);
+      if (m?.[1] !== undefined) resolve(m[1]);
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`host exited with ${code}:\n${log}`)));
+  });
+  return {
+    url,
+    pid,
+    library,
+    stop: async () => {
+      const gone = new Promise<void>((r) => child.once('exit', () => r()));
+      child.kill('SIGTERM');
+      await gone;
+      rmSync(library, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Page-side log of core-lane frames, (epoch ms, slices drawn), and a promise that settles when
+ * the run state goes running → finished. A string so this Node-typed file needs no DOM types.
+ */
+const RECORD_FRAMES = `(() => {
+  const el = document.querySelector('[data-testid="core-lanes"]');
+  const app = document.querySelector('[data-run-state]');
+  window.__frames = [];
+  const frames = new MutationObserver(() => {
+    window.__frames.push([performance.timeOrigin + performance.now(), Number(el.dataset.drawnSlices || 0)]);
+  });
+  frames.observe(el, { attributes: true, attributeFilter: ['data-drawn-slices'] });
+  let ran = false;
+  window.__finished = new Promise((resolve) => {
+    new MutationObserver((records, self) => {
+      const state = app.getAttribute('data-run-state');
+      if (state === 'running') ran = true;
+      if (ran && (state === 'finished' || state === 'error')) {
+        self.disconnect();
+        frames.disconnect();
+        resolve(state);
+      }
+    }).observe(app, { attributes: true, attributeFilter: ['data-run-state'] });
+  });
+})()`;
+
+async function fill(page: Page): Promise<void> {
+  const form: Record<string, string> = {
+    Scenario: OBSERVER_PARAMS.scenario,
+    Model: OBSERVER_PARAMS.model,
+    Workers: String(OBSERVER_PARAMS.workers),
+    Tasks: String(OBSERVER_PARAMS.tasks),
+    Size: String(OBSERVER_PARAMS.size),
+  };
+  for (const [label, value] of Object.entries(form)) {
+    const field = page.getByLabel(label, { exact: true });
+    const tag = await field.evaluate((el) => el.tagName.toLowerCase());
+    if (tag === 'select') await field.selectOption(value);
+    else await field.fill(value);
+  }
+}
+
+function newestRunFile(dir: string, after: number): string | undefined {
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(RUN_FILE_EXTENSION))
+    .map((f) => join(dir, f))
+    .filter((f) => statSync(f).mtimeMs > after);
+  return files.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+}
+
+async function uiRun(page: Page, host: Host): Promise<ObserverRun> {
+  await page.evaluate(RECORD_FRAMES);
+  const before = Date.now();
+  const b0 = browserNs(chromiumPid());
+  const e0 = threadNs(host.pid);
+  const t0 = performance.now();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const state = await page.evaluate(
+    () => (globalThis as unknown as { __finished: Promise<string> }).__finished,
+  );
+  if (state !== 'finished') throw new Error(`the UI run ended in state ${state}`);
+  const seconds = (performance.now() - t0) / 1000;
+  const b1 = browserNs(chromiumPid());
+  const e1 = threadNs(host.pid);
+  const frames = await page.evaluate(
+    () => (globalThis as unknown as { __frames: [number, number][] }).__frames,
+  );
+  let file: string | undefined;
+  for (let i = 0; i < 100 && file === undefined; i++) {
+    file = newestRunFile(host.library, before);
+    if (file === undefined) await new Promise((r) => setTimeout(r, 50));
+  }
+  if (file === undefined) throw new Error('the page did not keep the run in the library');
+  const opened = parseRunFile(JSON.parse(readFileSync(file, 'utf8')), 'bench');
+  if (!opened.ok) throw new Error(opened.error);
+  const { store, summary } = opened.run;
+  const fig = runFigures(store, summary);
+  const origin = Date.parse(store.meta?.startedAt ?? '');
+  return {
+    side: 'ui',
+    wallMs: summary.wallMs,
+    preemptedShare: fig?.stateShare.preempted ?? NaN,
+    browserCores: (b1.all - b0.all) / 1e9 / seconds,
+    rendererCores: (b1.renderer - b0.renderer) / 1e9 / seconds,
+    engineCores: (e1 - e0) / 1e9 / seconds,
+    latencyMs: latencies(store, frames, origin),
+  };
+}
+
+/** Per drawn core-lane slice: ms from its end to the first frame that included it. */
+function latencies(store: RunStore, frames: readonly [number, number][], origin: number): number[] {
+  const s = store.slices;
+  const out: number[] = [];
+  let drawn = 0;
+  let f = 0;
+  for (let o = 0; o < s.length; o += SLICE_STRIDE) {
+    if (s[o + F_LANE] !== LANE_ACTOR || s[o + F_STATE] !== STATE_CODE.running) continue;
+    if ((s[o + F_CORE] ?? -1) < 0) continue;
+    // The i-th core slice in arrival order is on screen from the first frame counting > i.
+    while (f < frames.length && (frames[f]?.[1] ?? 0) <= drawn) f++;
+    const frame = frames[f];
+    drawn++;
+    if (frame === undefined) break;
+    out.push(frame[0] - (origin + (s[o + F_END] ?? 0) / 1000));
+  }
+  return out;
+}
+
+/** The Chromium that Playwright launched: a child of this process, the one without --type. */
+function chromiumPid(): number {
+  const root = tree(process.pid).find(
+    (p) => p.pid !== process.pid && p.cmd.includes('chromium') && !p.cmd.includes('--type='),
+  );
+  if (root === undefined) throw new Error('cannot find the launched Chromium process');
+  return root.pid;
+}
+
+async function engineRun(entries: WorkerEntries): Promise<ObserverRun> {
+  const p = parseRunParams(OBSERVER_PARAMS, machineInfo().logicalCores);
+  if (!p.ok) throw new Error(p.error);
+  const e0 = threadNs(process.pid);
+  const t0 = performance.now();
+  const h = startRun(p.params, { entries });
+  const store = new RunStore(h.meta);
+  for await (const ev of h.events) store.apply(ev);
+  const summary = await h.summary;
+  const seconds = (performance.now() - t0) / 1000;
+  const fig = runFigures(store, summary);
+  return {
+    side: 'engine',
+    wallMs: summary.wallMs,
+    preemptedShare: fig?.stateShare.preempted ?? NaN,
+    engineCores: (threadNs(process.pid) - e0) / 1e9 / seconds,
+  };
+}
+
+function loadAverage(): number[] {
+  return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number);
+}
+
+export async function observerBench(
+  outDir: string,
+  entries: WorkerEntries,
+  repeats = 3,
+): Promise<ObserverFigures> {
+  const host = await startHost(outDir);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const runs: ObserverRun[] = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(host.url);
+    await page.getByTestId('core-lanes').waitFor();
+    await fill(page);
+    await engineRun(entries); // warm the page cache and this process's JIT
+    for (let i = 0; i < repeats; i++) {
+      // Alternate which side goes first, so drift in the machine's load favours neither.
+      if (i % 2 === 0) {
+        runs.push(await uiRun(page, host));
+        runs.push(await engineRun(entries));
+      } else {
+        runs.push(await engineRun(entries));
+        runs.push(await uiRun(page, host));
+      }
+    }
+  } finally {
+    await browser.close();
+    await host.stop();
+  }
+  const ui = runs.filter((r) => r.side === 'ui');
+  const eng = runs.filter((r) => r.side === 'engine');
+  const lat = ui.flatMap((r) => r.latencyMs ?? []);
+  return {
+    runs,
+    wallRatio: median(ui.map((r) => r.wallMs)) / median(eng.map((r) => r.wallMs)),
+    preemptedDiffPoints:
+      100 * (median(ui.map((r) => r.preemptedShare)) - median(eng.map((r) => r.preemptedShare))),
+    browserCoresPerSecond: median(ui.map((r) => r.browserCores ?? NaN)),
+    rendererCoresPerSecond: median(ui.map((r) => r.rendererCores ?? NaN)),
+    engineCoresPerSecondUi: median(ui.map((r) => r.engineCores)),
+    latencyMedianMs: median(lat),
+    latencyP95Ms: quantile(lat, 0.95),
+    loadAverage: loadAverage(),
+  };
+}

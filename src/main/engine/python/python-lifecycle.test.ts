@@ -1,0 +1,136 @@
+// Python runs that fail, hang or lose their engine: the failure is recorded in one line, Cancel
+// and the time limit stop the script, and no Python process (multiprocessing children included)
+// outlives its run, even when the engine itself is SIGKILLed.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parsePythonRunInput } from '../../../shared/python';
+import { preparePython } from './python-run';
+import { finish, runPython, startPython } from './python-test-support';
+
+const fixture = (name: string): string => join(__dirname, 'fixtures', name);
+const file = (name: string) => ({ kind: 'file', path: fixture(name) }) as const;
+
+function gone(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
+  } catch {
+    return true;
+  }
+}
+
+/** Resolves once `check` holds; polls the condition (an outside process: no event to wait on). */
+async function until(check: () => boolean, what: string, ms = 15_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+let scratch: string | undefined;
+afterEach(() => {
+  delete process.env.CORESCOPE_TEST_PIDS;
+  if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
+  scratch = undefined;
+});
+
+function pidsFile(): string {
+  scratch = mkdtempSync(join(tmpdir(), `corescope-pytest-${process.pid}-`));
+  const path = join(scratch, 'pids');
+  process.env.CORESCOPE_TEST_PIDS = path;
+  return path;
+}
+
+const readPids = (path: string): number[] =>
+  readFileSync(path, 'utf8').trim().split(' ').map(Number);
+
+describe('Python run failures and lifetimes', () => {
+  it('records an exception as one line with its type, message and file:line', async () => {
+    const { summary } = await runPython(file('raises.py'));
+    expect(summary.status).toBe('failed');
+    expect(summary.failures.map((f) => f.reason)).toEqual([
+      'ValueError: the answer is not 42 at raises.py:2',
+    ]);
+  });
+
+  it('a syntax error is one clear line; a non-zero exit is a failure', async () => {
+    const syntax = await runPython(file('syntax_error.py'));
+    expect(syntax.summary.status).toBe('failed');
+    const reason = syntax.summary.failures[0]?.reason ?? '';
+    expect(reason).toMatch(/^SyntaxError: .+ at syntax_error\.py:1$/);
+    expect(reason).not.toContain('\n');
+    const exits = await runPython(file('exits.py'));
+    expect(exits.summary.status).toBe('failed');
+    expect(exits.summary.failures[0]?.reason).toBe('the script exited with status 3');
+  });
+
+  it('refuses a missing script or interpreter and bad input before starting anything', () => {
+    const missing = preparePython({
+      source: 'python',
+      script: { kind: 'file', path: fixture('nope.py') },
+      scale: 1,
+      trace: true,
+    });
+    expect(missing).toEqual({ ok: false, error: `script ${fixture('nope.py')} does not exist` });
+    const noPython = preparePython({
+      source: 'python',
+      script: file('raises.py'),
+      python: '/nonexistent/python3',
+      scale: 1,
+      trace: true,
+    });
+    expect(noPython).toEqual({
+      ok: false,
+      error: 'no usable Python: /nonexistent/python3 was not found',
+    });
+    expect(
+      parsePythonRunInput({ source: 'python', script: { kind: 'example', name: 'x.py' } }, 2),
+    ).toMatchObject({ ok: false });
+    expect(
+      parsePythonRunInput({ source: 'python', script: file('raises.py'), extra: 1 }, 2),
+    ).toEqual({ ok: false, error: 'unknown parameter: extra' });
+  });
+
+  it('Cancel kills the script, its thread and its multiprocessing child', async () => {
+    const path = pidsFile();
+    const handle = startPython(file('hangs.py'));
+    const done = finish(handle);
+    await until(() => existsSync(path), 'the script to start its child');
+    const pids = readPids(path);
+    expect(pids.every((p) => !gone(p))).toBe(true);
+    handle.cancel();
+    const { summary, store } = await done;
+    expect(summary.status).toBe('cancelled');
+    expect([...store.actors.values()].some((a) => a.label === 'hanging child')).toBe(true);
+    await until(() => pids.every(gone), 'every Python process to end');
+  });
+
+  it('the time limit stops a script that hangs', async () => {
+    const path = pidsFile();
+    const { summary } = await runPython(file('hangs.py'), 1, { maxRunMs: 3000 });
+    expect(summary.status).toBe('failed');
+    expect(summary.failures.map((f) => f.reason)).toContain(
+      'the script exceeded its time limit of 3 s and was stopped',
+    );
+    const pids = readPids(path);
+    await until(() => pids.every(gone), 'every Python process to end');
+  });
+
+  it('no Python process outlives a SIGKILLed engine (the CLI)', async () => {
+    const path = pidsFile();
+    const out = join(scratch ?? tmpdir(), 'trace.json');
+    const cli = join(__dirname, '../../../../out/node/cli.cjs');
+    const engine = spawn(process.execPath, [cli, '--script', fixture('hangs.py'), '--out', out], {
+      stdio: 'ignore',
+    });
+    await until(() => existsSync(path), 'the script to start its child', 30_000);
+    const pids = readPids(path);
+    engine.kill('SIGKILL');
+    await until(() => pids.every(gone), 'every Python process to end after the engine died');
+    expect(existsSync(out)).toBe(false);
+  });
+});
