@@ -21,12 +21,10 @@ function isEnd(m: Record<string, unknown>): boolean {
 }
 
 async function startLongRun(c: Conn, hostPid: number): Promise<string> {
-  c.send(JSON.stringify({ id: 1, op: 'startRun', params: LONG_RUN }));
+  c.send(JSON.stringify({ id: 1, op: 'startRun', args: [LONG_RUN] }));
   const reply = await c.next((m) => m['kind'] === 'reply');
-  expect(reply).toMatchObject({ ok: true, value: { ok: true } });
-  const value = reply['value'];
-  const meta =
-    typeof value === 'object' && value !== null && 'meta' in value ? value.meta : undefined;
+  expect(reply).toMatchObject({ ok: true, value: { runId: expect.any(String) } });
+  const meta = reply['value'];
   const runId =
     typeof meta === 'object' && meta !== null && 'runId' in meta ? meta.runId : undefined;
   if (typeof runId !== 'string') throw new Error('no runId in the startRun reply');
@@ -61,10 +59,10 @@ const living = (pids: readonly number[]): number[] =>
 test('cancelRun over the protocol stops the pool and ends the run as cancelled', async ({
   host,
 }, testInfo) => {
-  const c = await mustConnect(`ws://127.0.0.1:${host.port}/ws`, host.origin);
+  const c = await mustConnect(host.wsUrl, host.origin);
   const runId = await startLongRun(c, host.pid);
   const t0 = Date.now();
-  c.send(JSON.stringify({ id: 2, op: 'cancelRun', runId }));
+  c.send(JSON.stringify({ id: 2, op: 'cancelRun', args: [runId] }));
   // Without Cancel the run would go on for minutes: these bounds only stop a broken build.
   const end = await c.next(isEnd, 30_000);
   expect(end).toMatchObject({ message: { runId, summary: { status: 'cancelled' } } });
@@ -74,7 +72,7 @@ test('cancelRun over the protocol stops the pool and ends the run as cancelled',
 });
 
 test('SIGKILL of the host mid-run leaves no worker process alive 2 s later', async ({ host }) => {
-  const c = await mustConnect(`ws://127.0.0.1:${host.port}/ws`, host.origin);
+  const c = await mustConnect(host.wsUrl, host.origin);
   await startLongRun(c, host.pid);
   // Mid-run: both workers have spent CPU time in their kernels, so neither event loop turns.
   const pids = descendants(host.pid).map((p) => p.pid);
@@ -84,7 +82,7 @@ test('SIGKILL of the host mid-run leaves no worker process alive 2 s later', asy
 });
 
 test('stopping the host mid-run leaves no worker process behind', async ({ host }) => {
-  const c = await mustConnect(`ws://127.0.0.1:${host.port}/ws`, host.origin);
+  const c = await mustConnect(host.wsUrl, host.origin);
   await startLongRun(c, host.pid);
   const pids = descendants(host.pid).map((p) => p.pid);
   const code = await host.stop();

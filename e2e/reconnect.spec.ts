@@ -22,7 +22,8 @@ test('a lost host ends the run with an error and the page recovers', async ({
   expect(pids.filter((pid) => existsSync(`/proc/${pid}`))).toEqual([]);
   await app.page.screenshot({ path: testInfo.outputPath('host-lost.png'), fullPage: true });
 
-  const again = await startHostProcess(['--port', String(host.port)]);
+  // Same port and token: the page still holds this token (a fresh host would print a new one).
+  const again = await startHostProcess(['--port', String(host.port), '--token', host.token]);
   try {
     await app.fill({ Scenario: 'say-after', Model: 'async', Scale: 0.05 });
     await app.run();

@@ -14,6 +14,7 @@ const entries = {
   sweep: 'src/cli/sweep-cli.ts',
   serve: 'src/host/serve.ts',
   bench: 'src/bench/bench.ts',
+  'python-bench': 'src/bench/python-bench.ts',
 };
 
 export async function buildNode() {

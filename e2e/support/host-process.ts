@@ -9,7 +9,12 @@ import { join } from 'node:path';
 import { SERVE_CJS, ROOT, requireBuilt } from './paths';
 
 export interface HostProcess {
+  /** The page address the host printed, access token included. */
   readonly url: string;
+  /** The access token (in `url`; pass it as --token to start a host the page can reconnect to). */
+  readonly token: string;
+  /** The WebSocket endpoint with the token, as the page reaches it. */
+  readonly wsUrl: string;
   readonly origin: string;
   readonly port: number;
   readonly pid: number;
@@ -20,7 +25,8 @@ export interface HostProcess {
   stop(): Promise<number | null>;
 }
 
-const READY = /CoreScope browser host: (http:\/\/[^\s]+)/;
+/** The one line `npm run serve` prints: `CoreScope: http://127.0.0.1:PORT/?token=TOKEN`. */
+const READY = /^CoreScope: (http:\/\/\S+)$/m;
 
 function exited(child: ChildProcess): Promise<number | null> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
@@ -64,9 +70,13 @@ export async function startHostProcess(
     });
   });
   const parsed = new URL(url);
+  const token = parsed.searchParams.get('token');
+  if (token === null) throw new Error(`the host printed no token in its address: ${url}`);
 
   return {
     url,
+    token,
+    wsUrl: `ws://${parsed.host}/ws?token=${token}`,
     origin: parsed.origin,
     port: Number(parsed.port),
     pid,

@@ -7,6 +7,7 @@ import type { RunParamsInput } from '../shared/params';
 import { defaultEntries, machineInfo, startRun } from '../main/engine/engine';
 import type { RunSummary } from '../main/engine/types';
 import { spawnMs, throughput } from './pipeline';
+import { pythonBench } from './python-bench';
 import { renderBench } from './render-bench';
 import { modelBench, modelRows } from './model-bench';
 import { observerBench, type ObserverFigures } from './observer-bench';
@@ -179,6 +180,7 @@ async function main(): Promise<void> {
   }
   if (observer) rows.push(...observerRows(observer));
   if (models) rows.push(...modelRows(models));
+  if (!process.env.BENCH_SKIP_PYTHON) Object.assign(result, await pythonBench(rows, repeats));
   const w = Math.max(...rows.map((r) => r[0].length));
   for (const [k, v, t] of rows) console.log(`${k.padEnd(w)}  ${v.padStart(14)}  ${t}`);
   console.log(`BENCH_JSON ${JSON.stringify(result)}`);

@@ -58,4 +58,13 @@ describe('parseHostArgs', () => {
     const r = parseHostArgs(['--library', ' ']);
     expect(r).toMatchObject({ kind: 'error', error: expect.stringMatching(/library must name/) });
   });
+
+  it('takes --token and refuses one that cannot go into an address', () => {
+    const token = 'abcdefghijklmnop_-12';
+    expect(parseHostArgs(['--token', token])).toMatchObject({ kind: 'ok', args: { token } });
+    for (const bad of ['short', 'x'.repeat(201), 'has space in it!!', 'a&b=c&defghijklmnop']) {
+      const r = parseHostArgs(['--token', bad]);
+      expect(r).toMatchObject({ kind: 'error', error: expect.stringMatching(/token must be/) });
+    }
+  });
 });

@@ -1,6 +1,7 @@
 // Command-line flags of the browser host. Parsed with commander but never allowed to exit the
 // process itself: the caller decides, so bad flags are unit-testable and print one clear line.
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { TOKEN_ENV, tokenProblem } from './access-token';
 
 export const ALLOWED_HOSTS = ['127.0.0.1', 'localhost'] as const;
 export type HostName = (typeof ALLOWED_HOSTS)[number];
@@ -10,6 +11,8 @@ export interface HostArgs {
   readonly host: HostName;
   /** --library DIR: where the run library lives (default: the XDG data folder). */
   readonly library?: string;
+  /** --token T: the access token (default: $CORESCOPE_TOKEN, else a fresh random one). */
+  readonly token?: string;
 }
 
 export type ArgsResult =
@@ -45,6 +48,12 @@ function parseLibrary(value: string): string {
   return value;
 }
 
+function parseToken(value: string): string {
+  const problem = tokenProblem(value);
+  if (problem !== undefined) throw new InvalidArgumentError(problem);
+  return value;
+}
+
 /** Parses user arguments (process.argv.slice(2)). */
 export function parseHostArgs(argv: readonly string[]): ArgsResult {
   let helpText = '';
@@ -54,6 +63,11 @@ export function parseHostArgs(argv: readonly string[]): ArgsResult {
     .option('--port <n>', 'TCP port; 0 picks a free one', parsePort, 5183)
     .option('--host <address>', 'listen address: 127.0.0.1 or localhost', parseHost, '127.0.0.1')
     .option('--library <dir>', 'folder of the run library (default: XDG data folder)', parseLibrary)
+    .option(
+      '--token <token>',
+      `access token the page and every client must present (default: $${TOKEN_ENV}, else random)`,
+      parseToken,
+    )
     .allowExcessArguments(false)
     .exitOverride()
     .configureOutput({
@@ -73,9 +87,10 @@ export function parseHostArgs(argv: readonly string[]): ArgsResult {
     }
     throw err;
   }
-  const opts = program.opts<{ port: number; host: HostName; library?: string }>();
+  const opts = program.opts<{ port: number; host: HostName; library?: string; token?: string }>();
   const library = opts.library === undefined ? {} : { library: opts.library };
-  return { kind: 'ok', args: { port: opts.port, host: opts.host, ...library } };
+  const token = opts.token === undefined ? {} : { token: opts.token };
+  return { kind: 'ok', args: { port: opts.port, host: opts.host, ...library, ...token } };
 }
 
 function oneLine(message: string): string {

@@ -4,6 +4,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { RunLibrary } from '../main/engine/library';
 import type { RunService, RunServiceOptions } from '../main/engine/run-service';
+import { newToken, TOKEN_ENV, tokenProblem } from './access-token';
 import { parseHostArgs } from './cli-args';
 import { defaultLibraryDir, prepareLibraryDir } from './library-dir';
 import { startHost, type RunningHost } from './http-host';
@@ -49,6 +50,11 @@ export async function runHostCli(
     return;
   }
   if (parsed.kind === 'error') fail(parsed.error, 2);
+  const fromEnv = process.env[TOKEN_ENV];
+  const envProblem = fromEnv === undefined ? undefined : tokenProblem(fromEnv);
+  if (parsed.args.token === undefined && envProblem !== undefined)
+    fail(`${TOKEN_ENV}: ${envProblem}`, 2);
+  const token = parsed.args.token ?? fromEnv ?? newToken();
   const libraryDir = await prepareLibraryDir(
     parsed.args.library ?? defaultLibraryDir(process.env, homedir()),
   );
@@ -69,11 +75,13 @@ export async function runHostCli(
       rendererDir: join(outDir, '..', 'renderer'),
       service,
       library: new RunLibrary({ dir: libraryDir.dir }),
+      token,
     });
   } catch (err) {
     await service.dispose();
     fail(`cannot start: ${err instanceof Error ? err.message : String(err)}`, 1);
   }
-  process.stdout.write(`CoreScope browser host: ${host.url}\n`);
-  process.stdout.write(`Run library: ${libraryDir.dir}\n`);
+  // One line on stdout, the address to open (scripts read it); the rest is for the log.
+  process.stdout.write(`CoreScope: ${host.url}\n`);
+  process.stderr.write(`corescope-serve: run library ${libraryDir.dir}\n`);
 }

@@ -8,6 +8,7 @@ import { startHost, type RunningHost } from './http-host';
 import { createFakeRunService, type FakeRunService } from './testing/fake-run-service';
 import { HOST_CSP } from './security-headers';
 
+const TOKEN = 'test-token-0123456789';
 let host: RunningHost;
 let service: FakeRunService;
 
@@ -15,16 +16,22 @@ beforeEach(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'corescope-host-'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>t</title>');
   service = createFakeRunService();
-  host = await startHost({ port: 0, hostName: '127.0.0.1', rendererDir: dir, service });
+  host = await startHost({
+    port: 0,
+    hostName: '127.0.0.1',
+    rendererDir: dir,
+    service,
+    token: TOKEN,
+  });
 });
 
 afterEach(async () => {
   await host.close();
 });
 
-function connect(origin: string): Promise<WebSocket> {
+function connect(origin: string, query = `?token=${TOKEN}`): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws`, { origin });
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws${query}`, { origin });
     ws.once('open', () => resolve(ws));
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
     ws.once('error', reject);
@@ -76,11 +83,25 @@ describe('browser host', () => {
     await expect(connect(`http://127.0.0.1:${host.port + 1}`)).rejects.toThrow('HTTP 403');
   });
 
+  it('prints the page address with its token', () => {
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${TOKEN}`);
+  });
+
+  it('refuses a WebSocket without the token (401) or with a wrong one (403), running nothing', async () => {
+    const origin = `http://127.0.0.1:${host.port}`;
+    await expect(connect(origin, '')).rejects.toThrow('HTTP 401');
+    await expect(connect(origin, '?token=')).rejects.toThrow('HTTP 401');
+    await expect(connect(origin, `?token=${TOKEN}x`)).rejects.toThrow('HTTP 403');
+    await expect(connect(origin, `?token=${TOKEN.slice(1)}`)).rejects.toThrow('HTTP 403');
+    await expect(connect('http://evil.example', `?token=${TOKEN}`)).rejects.toThrow('HTTP 403');
+    expect(service.calls).toEqual([]);
+  });
+
   it('answers requests and pushes run messages to every client', async () => {
     const a = await connect(`http://127.0.0.1:${host.port}`);
     const b = await connect(`http://localhost:${host.port}`);
     const reply = nextMessage(a);
-    a.send(JSON.stringify({ id: 1, op: 'machineInfo' }));
+    a.send(JSON.stringify({ id: 1, op: 'machineInfo', args: [] }));
     expect(await reply).toMatchObject({ kind: 'reply', id: 1, ok: true });
 
     const pa = nextMessage(a);
@@ -113,7 +134,7 @@ describe('browser host', () => {
     ws.send(Buffer.from([1, 2, 3]));
     expect(await bin).toMatchObject({ kind: 'error', error: expect.stringMatching(/binary/) });
     const ok = nextMessage(ws);
-    ws.send(JSON.stringify({ id: 2, op: 'listScenarios' }));
+    ws.send(JSON.stringify({ id: 2, op: 'listScenarios', args: [] }));
     expect(await ok).toMatchObject({ kind: 'reply', id: 2, ok: true });
     expect(service.calls).toEqual(['listScenarios']);
     ws.close();

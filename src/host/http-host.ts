@@ -1,11 +1,14 @@
 // The browser host's HTTP server: the built renderer as static files (GET/HEAD only, with
-// security headers on every response) plus the /ws endpoint, bound to the loopback address.
+// security headers on every response) plus the /ws endpoint, bound to the loopback address. The
+// static files hold no secret; /ws, the only endpoint that does anything, needs the token.
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import sirv from 'sirv';
 import type { RunService } from '../main/engine/run-service';
 import type { RunLibrary } from '../main/engine/library';
+import { engineHandlers } from '../main/engine/operation-handlers';
 import type { HostName } from './cli-args';
+import { TOKEN_PARAM } from './access-token';
 import { isAllowedHostHeader } from './origin';
 import { setSecurityHeaders } from './security-headers';
 import { attachWsEndpoint } from './ws-endpoint';
@@ -20,9 +23,12 @@ export interface HostOptions {
   readonly service: RunService;
   /** The run library the page may list, save into, reopen, rename and delete from. */
   readonly library?: RunLibrary;
+  /** The access token every WebSocket must present (see access-token.ts). */
+  readonly token: string;
 }
 
 export interface RunningHost {
+  /** The page's address, with the token: what the user opens. */
   readonly url: string;
   readonly port: number;
   /** Stops accepting connections and drops open sockets; the service is the caller's. */
@@ -64,7 +70,16 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
     }
     serveStatic(req, res, () => notFound(req, res));
   });
-  const ws = attachWsEndpoint(server, opts.service, () => boundPort, opts.library);
+  const handlers = engineHandlers({
+    service: opts.service,
+    ...(opts.library === undefined ? {} : { library: opts.library }),
+  });
+  const ws = attachWsEndpoint(server, {
+    service: opts.service,
+    handlers,
+    port: () => boundPort,
+    token: opts.token,
+  });
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -73,7 +88,7 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
       const address = server.address();
       boundPort = typeof address === 'object' && address !== null ? address.port : opts.port;
       resolve({
-        url: `http://${opts.hostName}:${boundPort}/`,
+        url: `http://${opts.hostName}:${boundPort}/?${TOKEN_PARAM}=${opts.token}`,
         port: boundPort,
         close: () =>
           new Promise<void>((done) => {

@@ -1,21 +1,24 @@
-// The /ws endpoint: upgrades only same-origin requests from our own pages, answers requests via
-// handleRequest and pushes every run message to every connected page.
+// The /ws endpoint: upgrades only requests that carry the access token and come from our own
+// pages (Origin and Host), answers requests via handleRequest and pushes every run message to
+// every connected page. A refused upgrade gets its HTTP status and nothing runs.
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { encodeRunMessage, type WirePush } from '../shared/wire';
 import type { RunService } from '../main/engine/run-service';
-import type { RunLibrary } from '../main/engine/library';
-import { handleRequest, MAX_LIBRARY_FRAME_BYTES, type Outgoing } from './ws-requests';
+import type { HostOpName, OpHandlers } from '../shared/operations';
+import { handleRequest, MAX_FRAME_BYTES, type Outgoing } from './ws-requests';
+import { checkRequestToken } from './access-token';
 import { isAllowedHostHeader, isAllowedOrigin } from './origin';
 
 export const WS_PATH = '/ws';
 
 /**
- * Hard cap enforced by `ws` itself (closes the socket): a library save carries a whole run file.
- * handleRequest answers anything else over 64 KiB with an error instead.
+ * Hard cap enforced by `ws` itself (closes the socket): the largest request any operation may
+ * send (a library save carries a whole run file), plus room for the envelope. handleRequest
+ * answers a frame over its own operation's limit with an error instead.
  */
-const HARD_MAX_PAYLOAD = MAX_LIBRARY_FRAME_BYTES + 1024;
+const HARD_MAX_PAYLOAD = MAX_FRAME_BYTES + 1024;
 
 /** Unsent bytes a client may lag behind before it is disconnected. */
 const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
@@ -25,29 +28,28 @@ export interface WsEndpoint {
   close(): void;
 }
 
-function refuse(socket: Duplex, status: 400 | 403 | 404, reason: string): void {
+export interface WsEndpointOptions {
+  readonly service: RunService;
+  readonly handlers: OpHandlers<HostOpName>;
+  /** The bound port (known only once listening; port 0 picks one). */
+  readonly port: () => number;
+  readonly token: string;
+}
+
+function refuse(socket: Duplex, status: 400 | 401 | 403 | 404, reason: string): void {
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\n` +
       `Content-Length: ${Buffer.byteLength(reason)}\r\n\r\n${reason}`,
   );
 }
 
-function rawToText(data: RawData): { text: string; bytes: number } {
-  const buf = Array.isArray(data)
-    ? Buffer.concat(data)
-    : data instanceof ArrayBuffer
-      ? Buffer.from(new Uint8Array(data))
-      : data;
-  return { text: buf.toString('utf8'), bytes: buf.byteLength };
+function rawToBuffer(data: RawData): Buffer {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return data instanceof ArrayBuffer ? Buffer.from(new Uint8Array(data)) : data;
 }
 
-/** `port` returns the bound port (known only once listening; port 0 picks one). */
-export function attachWsEndpoint(
-  server: Server,
-  service: RunService,
-  port: () => number,
-  library?: RunLibrary,
-): WsEndpoint {
+export function attachWsEndpoint(server: Server, opts: WsEndpointOptions): WsEndpoint {
+  const { service, handlers, port } = opts;
   const wss = new WebSocketServer({ noServer: true, maxPayload: HARD_MAX_PAYLOAD });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -59,24 +61,25 @@ export function attachWsEndpoint(
     ) {
       return refuse(socket, 403, 'Forbidden');
     }
+    const token = checkRequestToken(req.url, opts.token);
+    if (token === 'missing')
+      return refuse(socket, 401, 'Unauthorized: open the address the host printed');
+    if (token === 'wrong') return refuse(socket, 403, 'Forbidden: wrong token');
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   });
 
   wss.on('connection', (ws: WebSocket) => {
     ws.on('message', (data: RawData, isBinary: boolean) => {
-      const { text, bytes } = rawToText(data);
-      const out: Outgoing | Promise<Outgoing> = isBinary
-        ? ({
-            kind: 'error',
-            error: 'invalid request: binary frames are not accepted',
-          } satisfies WirePush)
-        : handleRequest(text, bytes, service, library);
       const send = (o: Outgoing): void => {
         if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(o));
       };
-      if (out instanceof Promise)
-        void out.then(send, (e: unknown) => send({ kind: 'error', error: String(e) }));
-      else send(out);
+      if (isBinary) {
+        send({ kind: 'error', error: 'invalid request: binary frames are not accepted' });
+        return;
+      }
+      void handleRequest(rawToBuffer(data), handlers).then(send, (e: unknown) =>
+        send({ kind: 'error', error: String(e) }),
+      );
     });
     ws.on('error', () => ws.terminate());
   });

@@ -1,23 +1,76 @@
-// Each WebSocket frame is size-checked, parsed and validated before the service sees it.
-import { describe, expect, it } from 'vitest';
-import { handleRequest, MAX_REQUEST_BYTES, type Outgoing } from './ws-requests';
+// Each WebSocket frame is size-checked, parsed and its envelope checked before any handler runs;
+// the operation's arguments are checked against the table. Library requests go to a real
+// library in a temp folder.
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RunLibrary } from '../main/engine/library';
+import { engineHandlers } from '../main/engine/operation-handlers';
+import { MAX_RUN_FILE_FRAME_BYTES, SMALL_REQUEST_BYTES } from '../shared/operations';
+import { toRunFile } from '../shared/run-file';
+import { RunStore } from '../shared/run-store';
+import { handleRequest } from './ws-requests';
 import { createFakeRunService, FAKE_MACHINE } from './testing/fake-run-service';
 
-/** Run requests are answered synchronously; library ones (ws-library.test.ts) are not. */
-function sync(out: Outgoing | Promise<Outgoing>): Outgoing {
-  if (out instanceof Promise) throw new Error('expected a synchronous answer');
-  return out;
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'corescope-wsreq-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function send(value: unknown, withLibrary = false) {
+  const service = createFakeRunService();
+  const library = withLibrary ? new RunLibrary({ dir }) : undefined;
+  const handlers = engineHandlers({ service, ...(library === undefined ? {} : { library }) });
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return { out: await handleRequest(Buffer.from(text), handlers), service };
 }
 
-const send = (value: unknown) => {
-  const service = createFakeRunService();
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return { out: sync(handleRequest(text, Buffer.byteLength(text), service)), service };
-};
+/** A run file padded with actors until its JSON passes `minBytes`. */
+function runFile(minBytes = 0): unknown {
+  const store = new RunStore({
+    runId: 'r1',
+    startedAt: '2026-01-01T00:00:00.000Z',
+    params: {
+      scenario: 'say-after',
+      model: 'async',
+      workers: 1,
+      tasks: 2,
+      size: 1,
+      scale: 1,
+      variant: 'blocking',
+      trace: true,
+    },
+    machine: FAKE_MACHINE,
+    clock: { source: 'test' },
+  });
+  for (let id = 0; JSON.stringify([...store.actors.values()]).length < minBytes; id++) {
+    store.apply({
+      kind: 'actor',
+      actor: { id, kind: 'thread', label: 'x'.repeat(400), pid: 1, tid: id },
+    });
+  }
+  return toRunFile(store, {
+    status: 'completed',
+    wallMs: 1,
+    cpuMs: 0,
+    coreBusy: [],
+    osBusy: [],
+    actors: 0,
+    tasks: 0,
+    tasksDone: 0,
+    slices: 0,
+    failures: [],
+    clock: { source: 'test' },
+  });
+}
 
 describe('handleRequest', () => {
-  it('answers machineInfo with the id echoed', () => {
-    expect(send({ id: 7, op: 'machineInfo' }).out).toEqual({
+  it('answers machineInfo with the id echoed', async () => {
+    expect((await send({ id: 7, op: 'machineInfo', args: [] })).out).toEqual({
       kind: 'reply',
       id: 7,
       ok: true,
@@ -25,68 +78,149 @@ describe('handleRequest', () => {
     });
   });
 
-  it('delegates startRun and passes the service result through', () => {
-    const { out, service } = send({
+  it('delegates startRun and answers with the run meta', async () => {
+    const { out, service } = await send({
       id: 1,
       op: 'startRun',
-      params: { scenario: 'cpu-bound', model: 'threads' },
+      args: [{ scenario: 'cpu-bound', model: 'threads' }],
     });
     expect(service.calls).toEqual(['startRun']);
-    expect(out).toMatchObject({ kind: 'reply', id: 1, ok: true, value: { ok: true } });
+    expect(out).toMatchObject({ kind: 'reply', id: 1, ok: true, value: { runId: 'run-1' } });
   });
 
-  it('delegates cancelRun', () => {
-    const { out, service } = send({ id: 2, op: 'cancelRun', runId: 'run-1' });
-    expect(service.calls).toEqual(['cancelRun:run-1']);
-    expect(out).toEqual({ kind: 'reply', id: 2, ok: true, value: null });
+  it('delegates cancelRun and currentRun', async () => {
+    const cancel = await send({ id: 2, op: 'cancelRun', args: ['run-1'] });
+    expect(cancel.service.calls).toEqual(['cancelRun:run-1']);
+    expect(cancel.out).toEqual({ kind: 'reply', id: 2, ok: true, value: null });
+    const current = await send({ id: 3, op: 'currentRun', args: [] });
+    expect(current.out).toEqual({ kind: 'reply', id: 3, ok: true, value: null });
   });
 
   it.each([
     ['not json', '{nope'],
     ['an array', [1, 2]],
-    ['an unknown op', { id: 1, op: 'rm -rf' }],
-    ['a missing id', { op: 'machineInfo' }],
-    ['a negative id', { id: -1, op: 'machineInfo' }],
-    ['an extra key', { id: 3, op: 'machineInfo', evil: true }],
-    ['an empty runId', { id: 4, op: 'cancelRun', runId: '' }],
-    ['a huge runId', { id: 5, op: 'cancelRun', runId: 'x'.repeat(101) }],
-  ])('rejects %s and calls nothing', (_name, value) => {
-    const { out, service } = send(value);
+    ['an unknown op', { id: 1, op: 'rm -rf', args: [] }],
+    ['an inherited name as op', { id: 1, op: 'constructor', args: [] }],
+    ['an Electron-only op', { id: 1, op: 'setFullScreen', args: [true] }],
+    ['a missing id', { op: 'machineInfo', args: [] }],
+    ['missing args', { id: 1, op: 'machineInfo' }],
+    ['a negative id', { id: -1, op: 'machineInfo', args: [] }],
+    ['an extra key', { id: 3, op: 'machineInfo', args: [], evil: true }],
+    ['an extra argument', { id: 3, op: 'machineInfo', args: [1] }],
+    ['an empty runId', { id: 4, op: 'cancelRun', args: [''] }],
+    ['a huge runId', { id: 5, op: 'cancelRun', args: ['x'.repeat(101)] }],
+  ])('rejects %s and calls nothing', async (_name, value) => {
+    const { out, service } = await send(value);
     expect(service.calls).toEqual([]);
     expect(out.kind === 'error' || (out.kind === 'reply' && !out.ok)).toBe(true);
   });
 
-  it('replies to the request id when the malformed request has one', () => {
-    expect(send({ id: 3, op: 'machineInfo', evil: true }).out).toMatchObject({
+  it('replies to the request id when the malformed request has one', async () => {
+    expect((await send({ id: 3, op: 'machineInfo', args: [], evil: true })).out).toMatchObject({
       kind: 'reply',
       id: 3,
       ok: false,
     });
   });
 
-  it('refuses frames over the size limit before parsing', () => {
-    const service = createFakeRunService();
-    const text = JSON.stringify({
+  it('refuses a small operation over the small limit before parsing', async () => {
+    const { out, service } = await send({
       id: 1,
       op: 'startRun',
-      params: { pad: 'x'.repeat(MAX_REQUEST_BYTES) },
+      args: [{ pad: 'x'.repeat(SMALL_REQUEST_BYTES) }],
     });
-    const out = handleRequest(text, Buffer.byteLength(text), service);
-    expect(out).toMatchObject({ kind: 'error', error: expect.stringMatching(/too large/) });
+    expect(out).toMatchObject({ kind: 'reply', id: 1, ok: false, error: /startRun is too large/ });
     expect(service.calls).toEqual([]);
   });
 
-  it('returns invalid run parameters as a StartResult error', () => {
-    const { out } = send({
+  it('answers invalid run parameters with the rule that failed', async () => {
+    const { out, service } = await send({
       id: 9,
       op: 'startRun',
-      params: { scenario: 'cpu-bound', model: 'threads', workers: 0 },
+      args: [{ scenario: 'cpu-bound', model: 'threads', workers: 0 }],
     });
+    expect(out).toEqual({ kind: 'reply', id: 9, ok: false, error: 'workers must be from 1 to 64' });
+    expect(service.calls).toEqual([]);
+  });
+});
+
+describe('library requests', () => {
+  it('save, list, open, rename and delete reach the library', async () => {
+    const ask = async (value: unknown) => (await send(value, true)).out;
+    const saved = await ask({
+      id: 1,
+      op: 'saveToLibrary',
+      args: [{ file: runFile(), auto: true }],
+    });
+    expect(saved).toMatchObject({ kind: 'reply', id: 1, ok: true, value: { status: 'ok' } });
+    const [file] = await readdir(dir);
+    const entryId = (file ?? '').replace('.corescope.json', '').replace('.meta.json', '');
+    expect(await ask({ id: 2, op: 'listLibrary', args: [] })).toMatchObject({
+      ok: true,
+      value: [{ id: entryId }],
+    });
+    expect(await ask({ id: 3, op: 'openFromLibrary', args: [entryId] })).toMatchObject({
+      ok: true,
+      value: { file: { format: 'corescope-run' } },
+    });
+    expect(await ask({ id: 4, op: 'renameInLibrary', args: [entryId, 'a/b'] })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/cannot contain/),
+    });
+    expect(await ask({ id: 5, op: 'renameInLibrary', args: [entryId, 'Demo'] })).toMatchObject({
+      ok: true,
+      value: { name: 'Demo' },
+    });
+    expect(await ask({ id: 6, op: 'deleteFromLibrary', args: [entryId] })).toMatchObject({
+      ok: true,
+      value: null,
+    });
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it.each([
+    ['a path as id', { id: 1, op: 'openFromLibrary', args: ['../../etc/passwd'] }],
+    ['a dotted id', { id: 1, op: 'deleteFromLibrary', args: ['..'] }],
+    ['a missing request', { id: 1, op: 'saveToLibrary', args: [] }],
+    ['an extra argument', { id: 1, op: 'listLibrary', args: ['/'] }],
+    ['a non-boolean auto', { id: 1, op: 'saveToLibrary', args: [{ file: {}, auto: 1 }] }],
+  ])('refuses %s before the library sees it', async (_name, value) => {
+    expect((await send(value, true)).out).toMatchObject({ kind: 'reply', id: 1, ok: false });
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('lets only saveToLibrary frames exceed the small limit', async () => {
+    const file = runFile(SMALL_REQUEST_BYTES + 1000);
+    const big = await send({ id: 1, op: 'saveToLibrary', args: [{ file, auto: false }] }, true);
+    expect(big.out).toMatchObject({ ok: true, value: { status: 'ok' } });
+    const rename = await send(
+      { id: 2, op: 'renameInLibrary', args: ['x', 'y'.repeat(SMALL_REQUEST_BYTES)] },
+      true,
+    );
+    expect(rename.out).toMatchObject({ kind: 'reply', id: 2, ok: false, error: /too large/ });
+    // A big frame whose start claims a save but which is another op is refused after parsing.
+    const text = `{"id":3,"op":"saveToLibrary","args":[],"op":"renameInLibrary","x":"${'z'.repeat(SMALL_REQUEST_BYTES)}"}`;
+    expect((await send(text, true)).out).toMatchObject({ kind: 'reply', id: 3, ok: false });
+  });
+
+  it('answers a save over its limit by its id, without parsing it, and names the limit', async () => {
+    const frame = Buffer.alloc(MAX_RUN_FILE_FRAME_BYTES + 1, 0x20);
+    frame.write('{"id":7,"op":"saveToLibrary","args":[{"file":');
+    const out = await handleRequest(frame, engineHandlers({ service: createFakeRunService() }));
     expect(out).toMatchObject({
       kind: 'reply',
-      id: 9,
-      ok: true,
-      value: { ok: false, error: expect.stringMatching(/workers/) },
+      id: 7,
+      ok: false,
+      error: /^the run is too large to keep: 96\.0 MiB .* at most 96\.0 MiB per request/,
+    });
+  });
+
+  it('says so when the host has no library', async () => {
+    expect((await send({ id: 1, op: 'listLibrary', args: [] })).out).toEqual({
+      kind: 'reply',
+      id: 1,
+      ok: false,
+      error: 'this host has no run library',
     });
   });
 });

@@ -1,17 +1,19 @@
-// Turns one WebSocket text frame into the reply the host sends back. Pure apart from the
-// RunService and the run library it delegates to: every frame is size-checked, parsed and
-// schema-validated first, and anything malformed is answered with an error without touching
-// either.
-import { WireRequestSchema, type WirePush, type WireReply } from '../shared/wire';
-import type { RunService } from '../main/engine/run-service';
-import type { RunLibrary } from '../main/engine/library';
-import { assertNever } from '../shared/states';
-import { handleLibraryRequest, isLibraryRequest, MAX_LIBRARY_FRAME_BYTES } from './ws-library';
+// Turns one WebSocket text frame into the reply the host sends back. The frame is size-checked
+// first (each operation has its own limit in the operations table, read from the frame's first
+// bytes before anything is parsed), then parsed, its envelope checked, and the operation run by
+// the shared dispatcher, which checks its arguments against the table. Anything malformed is
+// answered with an error and no handler runs.
+import { callOperation } from '../shared/op-dispatch';
+import {
+  HOST_OP_NAMES,
+  isHostOpName,
+  requestLimit,
+  SMALL_REQUEST_BYTES,
+  type HostOpName,
+  type OpHandlers,
+} from '../shared/operations';
+import { REQUEST_PREFIX, WireRequestSchema, type WirePush, type WireReply } from '../shared/wire';
 import { zodProblem, type ZodErrorLike } from '../shared/zod-format';
-
-/** Largest request frame the host reads; requests are small JSON objects (but see below). */
-export const MAX_REQUEST_BYTES = 64 * 1024;
-export { MAX_LIBRARY_FRAME_BYTES };
 
 export type Outgoing = WireReply | WirePush;
 
@@ -34,37 +36,39 @@ function describeIssue(error: ZodErrorLike): string {
   return `invalid request: ${zodProblem(error, { fallback: 'bad request' })}`;
 }
 
-/**
- * How a saveToLibrary frame starts as the client writes it. Big frames that do not start so are
- * refused before parsing; after parsing, the op is checked again (the prefix is only a gate).
- */
-const SAVE_PREFIX = /^\{"id":(\d{1,15}),"op":"saveToLibrary",/;
+/** Largest frame any operation may send: the WebSocket's own hard limit. */
+export const MAX_FRAME_BYTES = Math.max(SMALL_REQUEST_BYTES, ...HOST_OP_NAMES.map(requestLimit));
 
-const tooLarge = (bytes: number, limit: number): WirePush =>
-  pushError(`request too large: ${bytes} bytes (at most ${limit})`);
+const mib = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 
-/** Library requests answer asynchronously (the folder is on disk); the rest synchronously. */
-export function handleRequest(
-  text: string,
-  byteLength: number,
-  service: RunService,
-  library?: RunLibrary,
-): Outgoing | Promise<Outgoing> {
-  // Only saveToLibrary carries a run file; every other request must fit the small limit.
-  const save = byteLength > MAX_REQUEST_BYTES ? SAVE_PREFIX.exec(text.slice(0, 64)) : null;
-  if (byteLength > MAX_LIBRARY_FRAME_BYTES) {
-    // A save too big to keep still gets a reply to its id, so the page says so at once.
-    const id = save?.[1];
-    return id === undefined
-      ? tooLarge(byteLength, MAX_LIBRARY_FRAME_BYTES)
-      : replyError(Number(id), `the run is too large to keep: ${byteLength} bytes`);
+/** Why a frame is too large to read, or undefined. Reads only the frame's first bytes. */
+export function sizeRefusal(frame: Buffer): Outgoing | undefined {
+  const bytes = frame.byteLength;
+  if (bytes <= SMALL_REQUEST_BYTES) return undefined;
+  const head = REQUEST_PREFIX.exec(frame.subarray(0, 160).toString('utf8'));
+  const op = head?.[2];
+  if (head === null || op === undefined || !isHostOpName(op)) {
+    return pushError(`request too large: ${bytes} bytes (at most ${SMALL_REQUEST_BYTES})`);
   }
-  if (byteLength > MAX_REQUEST_BYTES && save === null) {
-    return tooLarge(byteLength, MAX_REQUEST_BYTES);
-  }
+  const limit = requestLimit(op);
+  if (bytes <= limit) return undefined;
+  const what = op === 'saveToLibrary' ? 'the run is too large to keep' : `${op} is too large`;
+  return replyError(
+    Number(head[1]),
+    `${what}: ${mib(bytes)} (${bytes} bytes; at most ${mib(limit)} per request)`,
+  );
+}
+
+/** Answers one frame; asynchronous because handlers may be (the library is on disk). */
+export async function handleRequest(
+  frame: Buffer,
+  handlers: OpHandlers<HostOpName>,
+): Promise<Outgoing> {
+  const refusal = sizeRefusal(frame);
+  if (refusal !== undefined) return refusal;
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(frame.toString('utf8'));
   } catch {
     return pushError('invalid request: not JSON');
   }
@@ -74,26 +78,9 @@ export function handleRequest(
     const id = salvageId(raw);
     return id === undefined ? pushError(message) : replyError(id, message);
   }
-  const req = parsed.data;
-  if (byteLength > MAX_REQUEST_BYTES && req.op !== 'saveToLibrary') {
-    return tooLarge(byteLength, MAX_REQUEST_BYTES);
-  }
-  if (isLibraryRequest(req)) return handleLibraryRequest(req, library);
-  try {
-    switch (req.op) {
-      case 'machineInfo':
-        return { kind: 'reply', id: req.id, ok: true, value: service.machineInfo() };
-      case 'listScenarios':
-        return { kind: 'reply', id: req.id, ok: true, value: service.listScenarios() };
-      case 'startRun':
-        return { kind: 'reply', id: req.id, ok: true, value: service.startRun(req.params) };
-      case 'cancelRun':
-        service.cancelRun(req.runId);
-        return { kind: 'reply', id: req.id, ok: true, value: null };
-      default:
-        return assertNever(req);
-    }
-  } catch (err) {
-    return replyError(req.id, err instanceof Error ? err.message : String(err));
-  }
+  const { id, op, args } = parsed.data;
+  if (!isHostOpName(op)) return replyError(id, `invalid request: unknown operation ${op}`);
+  // The size gate read the op from the frame's start; a big frame must really be that op.
+  if (frame.byteLength > requestLimit(op)) return replyError(id, `${op} is too large`);
+  return { kind: 'reply', id, ...(await callOperation(handlers, op, args)) };
 }

@@ -1,18 +1,15 @@
-// The desktop channels with a fake ipcMain and a fake dialog/window: the sender is checked, the
-// payload validated (kind, plain name, size) before any dialog opens, a cancelled dialog writes
-// nothing, a chosen path is written atomically, and full screen reaches the window.
+// The desktop operations registered on a fake ipcMain with a fake dialog/window: the sender is
+// checked, the payload validated (kind, plain name, size) before any dialog opens, a cancelled
+// dialog writes nothing (and is no error), a chosen path is written atomically, a failed write
+// is an error reply, and full screen reaches the window.
 import { execFileSync } from 'node:child_process';
 import { chmod, lstat, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DESKTOP_IPC } from '../shared/desktop-contract';
-import {
-  registerDesktopHandlers,
-  type DesktopShell,
-  type SaveDialogOptions,
-} from './desktop-handlers';
-import type { Handler, IpcMainLike } from './ipc-handlers';
+import { ipcChannel } from '../shared/operations';
+import { desktopHandlers, type DesktopShell, type SaveDialogOptions } from './desktop-handlers';
+import { registerOperations, type Handler, type IpcMainLike } from './ipc-handlers';
 import type { SenderEvent } from './sender-check';
 
 const PAGE = 'file:///app/out/renderer/index.html';
@@ -46,7 +43,10 @@ function setup(answer: { canceled: boolean; filePath?: string }) {
     setFullScreen: (on) => void fullScreen.push(on),
     defaultFolder: () => '/home/u/Documents',
   };
-  const off = registerDesktopHandlers(ipc, shell, { webContentsId: () => 1, pageUrl: PAGE });
+  const off = registerOperations(ipc, desktopHandlers(shell), ['saveFile', 'setFullScreen'], {
+    webContentsId: () => 1,
+    pageUrl: PAGE,
+  });
   const call = async (channel: string, event: SenderEvent, ...args: unknown[]) => {
     const h = handlers.get(channel);
     if (h === undefined) throw new Error(`no handler for ${channel}`);
@@ -55,15 +55,15 @@ function setup(answer: { canceled: boolean; filePath?: string }) {
   return { handlers, dialogs, fullScreen, off, call };
 }
 
+const SAVE = ipcChannel('saveFile');
+const FULL = ipcChannel('setFullScreen');
 const bytes = new TextEncoder().encode('{"traceEvents":[]}');
 const request = { kind: 'trace', suggestedName: 'run.trace.json', data: bytes };
 
-describe('registerDesktopHandlers', () => {
+describe('desktop operations', () => {
   it('registers both channels and removes them', () => {
     const { handlers, off } = setup({ canceled: true });
-    expect([...handlers.keys()].sort()).toEqual(
-      [DESKTOP_IPC.saveFile, DESKTOP_IPC.setFullScreen].sort(),
-    );
+    expect([...handlers.keys()].sort()).toEqual([SAVE, FULL].sort());
     off();
     expect(handlers.size).toBe(0);
   });
@@ -71,7 +71,7 @@ describe('registerDesktopHandlers', () => {
   it('shows the dialog (which confirms overwrites) and writes the chosen file atomically', async () => {
     const path = join(dir, 'chosen.json');
     const { call, dialogs } = setup({ canceled: false, filePath: path });
-    expect(await call(DESKTOP_IPC.saveFile, good, request)).toEqual({ ok: true, path });
+    expect(await call(SAVE, good, request)).toEqual({ ok: true, value: { saved: true, path } });
     expect(dialogs[0]).toMatchObject({
       defaultPath: join('/home/u/Documents', 'run.trace.json'),
       filters: [{ extensions: ['json'] }],
@@ -83,18 +83,14 @@ describe('registerDesktopHandlers', () => {
 
   it('writes nothing when the dialog is cancelled', async () => {
     const { call } = setup({ canceled: true });
-    expect(await call(DESKTOP_IPC.saveFile, good, request)).toEqual({
-      ok: false,
-      cancelled: true,
-    });
+    expect(await call(SAVE, good, request)).toEqual({ ok: true, value: { saved: false } });
     expect(await readdir(dir)).toEqual([]);
   });
 
   it('reports a write that fails', async () => {
     const { call } = setup({ canceled: false, filePath: join(dir, 'missing', 'x.json') });
-    expect(await call(DESKTOP_IPC.saveFile, good, request)).toMatchObject({
+    expect(await call(SAVE, good, request)).toMatchObject({
       ok: false,
-      cancelled: false,
       error: expect.stringMatching(/missing does not exist/),
     });
   });
@@ -103,9 +99,10 @@ describe('registerDesktopHandlers', () => {
     const kept = join(dir, 'kept.json');
     await writeFile(kept, 'old');
     await chmod(kept, 0o600);
-    expect(
-      await setup({ canceled: false, filePath: kept }).call(DESKTOP_IPC.saveFile, good, request),
-    ).toEqual({ ok: true, path: kept });
+    expect(await setup({ canceled: false, filePath: kept }).call(SAVE, good, request)).toEqual({
+      ok: true,
+      value: { saved: true, path: kept },
+    });
     expect((await lstat(kept)).mode & 0o777).toBe(0o600);
     const fifo = join(dir, 'pipe.json');
     execFileSync('mkfifo', [fifo]);
@@ -116,12 +113,8 @@ describe('registerDesktopHandlers', () => {
       [link, /is a symbolic link/],
       ['/proc/x.json', /cannot write in \/proc/],
     ] as const) {
-      const r = await setup({ canceled: false, filePath: path }).call(
-        DESKTOP_IPC.saveFile,
-        good,
-        request,
-      );
-      expect(r).toMatchObject({ ok: false, cancelled: false, error: expect.stringMatching(why) });
+      const r = await setup({ canceled: false, filePath: path }).call(SAVE, good, request);
+      expect(r).toMatchObject({ ok: false, error: expect.stringMatching(why) });
     }
     expect((await lstat(fifo)).isFIFO()).toBe(true);
     expect((await lstat(link)).isSymbolicLink()).toBe(true);
@@ -136,27 +129,26 @@ describe('registerDesktopHandlers', () => {
     ['an extra key', { ...request, path: '/etc/passwd' }],
   ])('refuses %s before any dialog opens', async (_name, bad) => {
     const { call, dialogs } = setup({ canceled: false, filePath: join(dir, 'x') });
-    expect(await call(DESKTOP_IPC.saveFile, good, bad)).toMatchObject({
-      ok: false,
-      cancelled: false,
-      error: expect.stringMatching(/invalid corescope:save-file payload/),
-    });
+    expect(await call(SAVE, good, bad)).toMatchObject({ ok: false, error: expect.any(String) });
     expect(dialogs).toEqual([]);
   });
 
   it('refuses a foreign sender on both channels', async () => {
     const { call, dialogs, fullScreen } = setup({ canceled: false, filePath: join(dir, 'x') });
-    await expect(call(DESKTOP_IPC.saveFile, foreign, request)).rejects.toThrow(/untrusted/);
-    await expect(call(DESKTOP_IPC.setFullScreen, foreign, true)).rejects.toThrow(/untrusted/);
+    expect(await call(SAVE, foreign, request)).toEqual({
+      ok: false,
+      error: 'refused saveFile: untrusted sender',
+    });
+    expect(await call(FULL, foreign, true)).toMatchObject({ ok: false, error: /untrusted/ });
     expect(dialogs).toEqual([]);
     expect(fullScreen).toEqual([]);
   });
 
   it('sets full screen with a boolean only', async () => {
     const { call, fullScreen } = setup({ canceled: true });
-    await call(DESKTOP_IPC.setFullScreen, good, true);
-    await call(DESKTOP_IPC.setFullScreen, good, false);
-    await expect(call(DESKTOP_IPC.setFullScreen, good, 'yes')).rejects.toThrow(/invalid/);
+    await call(FULL, good, true);
+    await call(FULL, good, false);
+    expect(await call(FULL, good, 'yes')).toMatchObject({ ok: false, error: /boolean/ });
     expect(fullScreen).toEqual([true, false]);
   });
 });

@@ -3,9 +3,8 @@
 // the IPC handlers (runs, library, desktop) are installed, run messages reach the window, and
 // quitting disposes the engine before the app exits.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { IPC, type RunMessage } from '../shared/contract';
-import { DESKTOP_IPC } from '../shared/desktop-contract';
-import { LIBRARY_IPC } from '../shared/library-contract';
+import type { RunMessage } from '../shared/contract';
+import { ipcChannel, OP_NAMES, RUN_MESSAGE_CHANNEL } from '../shared/operations';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -93,6 +92,7 @@ vi.mock('./engine/run-service', () => ({
       listScenarios: () => [],
       startRun: () => ({ ok: false, error: 'x' }),
       cancelRun: () => undefined,
+      currentRun: () => undefined,
       subscribe: (l: (m: unknown) => void) => {
         h.runListeners.push(l);
         return () => undefined;
@@ -139,37 +139,31 @@ describe('Electron main', () => {
     );
   });
 
-  it('guards every webContents and answers every request channel', () => {
+  it('guards every webContents and answers every operation of the table', () => {
     expect(h.appHandlers.has('web-contents-created')).toBe(true);
-    expect([...h.ipcHandlers.keys()].sort()).toEqual(
-      [
-        IPC.cancelRun,
-        IPC.listScenarios,
-        IPC.machineInfo,
-        IPC.startRun,
-        ...Object.values(LIBRARY_IPC),
-        ...Object.values(DESKTOP_IPC),
-      ].sort(),
-    );
-    const handler = h.ipcHandlers.get(IPC.machineInfo);
+    expect([...h.ipcHandlers.keys()].sort()).toEqual(OP_NAMES.map(ipcChannel).sort());
+    const handler = h.ipcHandlers.get(ipcChannel('machineInfo'));
     const foreign = {
       sender: { id: 99 },
       senderFrame: { url: 'https://evil.example/', parent: null },
     };
-    expect(() => handler?.(foreign)).toThrow(/untrusted sender/);
+    expect(handler?.(foreign)).toEqual({
+      ok: false,
+      error: 'refused machineInfo: untrusted sender',
+    });
   });
 
   it('sets the window full screen for its own page', async () => {
     const page = h.windows[0]?.loaded[0] ?? '';
     const event = { sender: { id: 41 }, senderFrame: { url: `file://${page}`, parent: null } };
-    await h.ipcHandlers.get(DESKTOP_IPC.setFullScreen)?.(event, true);
+    await h.ipcHandlers.get(ipcChannel('setFullScreen'))?.(event, true);
     expect(h.calls).toContain('fullscreen:true');
   });
 
   it('forwards run messages to the window', () => {
     const msg: RunMessage = { kind: 'error', runId: 'r', error: 'boom' };
     for (const l of h.runListeners) l(msg);
-    expect(h.windows[0]?.sent).toEqual([[IPC.runMessage, msg]]);
+    expect(h.windows[0]?.sent).toEqual([[RUN_MESSAGE_CHANNEL, msg]]);
   });
 
   it('disposes the engine before quitting', async () => {

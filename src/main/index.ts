@@ -4,15 +4,16 @@
 // service (every worker and child process) when the app goes away.
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
-import { IPC, type RunMessage } from '../shared/contract';
+import type { RunMessage } from '../shared/contract';
+import { OP_NAMES, RUN_MESSAGE_CHANNEL } from '../shared/operations';
 import { createRunService } from './engine/run-service';
 import threadEntry from '../workers/thread-entry?modulePath';
 import processEntry from '../workers/process-entry?modulePath';
 import { installCsp, shellCsp } from './csp';
-import { registerIpcHandlers } from './ipc-handlers';
+import { registerOperations } from './ipc-handlers';
 import { RunLibrary } from './engine/library';
-import { registerDesktopHandlers, type DesktopShell } from './desktop-handlers';
-import { registerLibraryHandlers } from './library-handlers';
+import { engineHandlers } from './engine/operation-handlers';
+import { desktopHandlers, type DesktopShell } from './desktop-handlers';
 import { blockRemoteRequests } from './remote-guard';
 import { guardContents } from './window-guards';
 import { createMainWindow } from './window';
@@ -37,7 +38,7 @@ function createWindow(): BrowserWindow {
 
 function forward(message: RunMessage): void {
   const win = mainWindow;
-  if (win !== undefined && !win.isDestroyed()) win.webContents.send(IPC.runMessage, message);
+  if (win !== undefined && !win.isDestroyed()) win.webContents.send(RUN_MESSAGE_CHANNEL, message);
 }
 
 /** The save dialog is modal to our window; full screen applies to it. */
@@ -72,13 +73,9 @@ void app.whenReady().then(() => {
   ses.setPermissionCheckHandler(() => false);
 
   const trusted = { webContentsId: () => mainWindow?.webContents.id, pageUrl: page.url };
-  registerIpcHandlers(ipcMain, service, trusted);
-  registerLibraryHandlers(
-    ipcMain,
-    new RunLibrary({ dir: join(app.getPath('userData'), 'runs') }),
-    trusted,
-  );
-  registerDesktopHandlers(ipcMain, desktopShell, trusted);
+  const library = new RunLibrary({ dir: join(app.getPath('userData'), 'runs') });
+  const handlers = { ...engineHandlers({ service, library }), ...desktopHandlers(desktopShell) };
+  registerOperations(ipcMain, handlers, OP_NAMES, trusted);
   service.subscribe(forward);
   mainWindow = createWindow();
 

@@ -1,13 +1,15 @@
-// The IPC handlers with a fake ipcMain and a fake RunService: sender refused, payloads
-// validated, valid calls delegated.
+// The IPC registration with a fake ipcMain and a fake RunService: one channel per operation of
+// the table, the sender refused before anything runs, arguments checked against the table
+// (nothing reaches the service otherwise), and every answer, refusals included, an OpReply.
 import { describe, expect, it } from 'vitest';
-import { IPC } from '../shared/contract';
-import { registerIpcHandlers, type Handler, type IpcMainLike } from './ipc-handlers';
-import type { SenderEvent } from './sender-check';
-import type { RunService } from './engine/run-service';
+import { HOST_OP_NAMES, ipcChannel, type OpName } from '../shared/operations';
 import { SCENARIO_CATALOG } from '../shared/scenarios';
+import { engineHandlers } from './engine/operation-handlers';
+import type { RunService } from './engine/run-service';
+import { registerOperations, type Handler, type IpcMainLike } from './ipc-handlers';
+import type { SenderEvent } from './sender-check';
 
-/** Records calls; startRun answers ok (the handler has validated before it gets here). */
+/** Records calls; startRun refuses (the table has checked the arguments before it gets here). */
 function createFakeRunService(): RunService & { readonly calls: string[] } {
   const calls: string[] = [];
   const machine = {
@@ -30,6 +32,7 @@ function createFakeRunService(): RunService & { readonly calls: string[] } {
       return { ok: false, error: 'fake: not started' };
     },
     cancelRun: (runId) => void calls.push(`cancelRun:${runId}`),
+    currentRun: () => (calls.push('currentRun'), undefined),
     subscribe: () => () => undefined,
     dispose: () => Promise.resolve(),
   };
@@ -49,61 +52,79 @@ function setup() {
     removeHandler: (channel) => void handlers.delete(channel),
   };
   const service = createFakeRunService();
-  const off = registerIpcHandlers(ipc, service, { webContentsId: () => 1, pageUrl: PAGE });
-  const call = (channel: string, event: SenderEvent, ...args: unknown[]): unknown => {
-    const h = handlers.get(channel);
-    if (h === undefined) throw new Error(`no handler for ${channel}`);
-    return h(event, ...args);
+  const off = registerOperations(ipc, engineHandlers({ service }), HOST_OP_NAMES, {
+    webContentsId: () => 1,
+    pageUrl: PAGE,
+  });
+  const call = (name: OpName, event: SenderEvent, ...args: unknown[]): Promise<unknown> => {
+    const h = handlers.get(ipcChannel(name));
+    if (h === undefined) throw new Error(`no handler for ${name}`);
+    return Promise.resolve(h(event, ...args));
   };
   return { handlers, service, off, call };
 }
 
-describe('registerIpcHandlers', () => {
-  it('registers one handler per request channel and removes them all', () => {
+describe('registerOperations', () => {
+  it('registers one handler per operation and removes them all', () => {
     const { handlers, off } = setup();
-    expect([...handlers.keys()].sort()).toEqual(
-      [IPC.cancelRun, IPC.listScenarios, IPC.machineInfo, IPC.startRun].sort(),
-    );
+    expect([...handlers.keys()].sort()).toEqual(HOST_OP_NAMES.map(ipcChannel).sort());
     off();
     expect(handlers.size).toBe(0);
   });
 
-  it('delegates valid calls', () => {
+  it('delegates valid calls and returns a refusal as an error reply', async () => {
     const { call, service } = setup();
-    expect(call(IPC.machineInfo, good)).toMatchObject({ logicalCores: 2 });
+    expect(await call('machineInfo', good)).toMatchObject({ ok: true, value: { logicalCores: 2 } });
     expect(
-      call(IPC.startRun, good, { scenario: 'cpu-bound', model: 'processes', workers: 2 }),
-    ).toEqual({
+      await call('startRun', good, { scenario: 'cpu-bound', model: 'processes', workers: 2 }),
+    ).toEqual({ ok: false, error: 'fake: not started' });
+    expect(await call('cancelRun', good, 'run-1')).toEqual({ ok: true, value: null });
+    expect(await call('currentRun', good)).toEqual({ ok: true, value: null });
+    expect(await call('listLibrary', good)).toEqual({
       ok: false,
-      error: 'fake: not started',
+      error: 'this host has no run library',
     });
-    call(IPC.cancelRun, good, 'run-1');
-    expect(service.calls).toEqual(['machineInfo', 'machineInfo', 'startRun', 'cancelRun:run-1']);
+    expect(service.calls).toEqual(['machineInfo', 'startRun', 'cancelRun:run-1', 'currentRun']);
   });
 
-  it.each([IPC.machineInfo, IPC.listScenarios, IPC.startRun, IPC.cancelRun])(
-    'refuses %s from a foreign frame without calling the service',
-    (channel) => {
-      const { call, service } = setup();
-      expect(() => call(channel, foreign, 'run-1')).toThrow(/untrusted sender/);
-      expect(service.calls).toEqual([]);
-    },
-  );
-
-  it('rejects bad payloads and changes nothing', () => {
+  it.each(HOST_OP_NAMES)('refuses %s from a foreign frame without running it', async (name) => {
     const { call, service } = setup();
-    expect(() => call(IPC.machineInfo, good, 'extra')).toThrow(
-      /invalid corescope:machine-info payload/,
-    );
-    expect(() => call(IPC.cancelRun, good, 42)).toThrow(/invalid corescope:cancel-run payload/);
-    expect(() => call(IPC.cancelRun, good, 'x'.repeat(101))).toThrow(/invalid/);
-    expect(call(IPC.startRun, good)).toMatchObject({ ok: false });
-    expect(
-      call(IPC.startRun, good, { scenario: 'cpu-bound', model: 'processes', workers: 0 }),
-    ).toMatchObject({ ok: false, error: expect.stringMatching(/workers/) });
-    expect(call(IPC.startRun, good, { scenario: 'cpu-bound', model: 'nope' })).toMatchObject({
+    expect(await call(name, foreign, 'run-1')).toEqual({
       ok: false,
+      error: `refused ${name}: untrusted sender`,
     });
-    expect(service.calls.filter((c) => c !== 'machineInfo')).toEqual([]);
+    expect(service.calls).toEqual([]);
+  });
+
+  it('rejects bad arguments with one line and changes nothing', async () => {
+    const { call, service } = setup();
+    expect(await call('machineInfo', good, 'extra')).toEqual({
+      ok: false,
+      error: 'invalid machineInfo request: wrong number of arguments',
+    });
+    expect(await call('cancelRun', good, 42)).toMatchObject({
+      ok: false,
+      error: /expected string/,
+    });
+    expect(await call('cancelRun', good, 'x'.repeat(101))).toMatchObject({ ok: false });
+    expect(await call('startRun', good)).toMatchObject({ ok: false });
+    expect(
+      await call('startRun', good, { scenario: 'cpu-bound', model: 'processes', workers: 0 }),
+    ).toEqual({ ok: false, error: 'workers must be from 1 to 64' });
+    expect(await call('startRun', good, { scenario: 'cpu-bound', model: 'async', pad: 1 })).toEqual(
+      {
+        ok: false,
+        error: 'unknown parameter: pad',
+      },
+    );
+    // A Python run is told about Python's rules, not the models'.
+    expect(
+      await call('startRun', good, { source: 'python', script: { kind: 'example', name: 'x.py' } }),
+    ).toMatchObject({ ok: false, error: /^script\.name: / });
+    expect(await call('renameInLibrary', good, 'run-1', 7)).toMatchObject({
+      ok: false,
+      error: /^argument 2: /,
+    });
+    expect(service.calls).toEqual([]);
   });
 });

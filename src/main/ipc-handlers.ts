@@ -1,12 +1,11 @@
-// The IPC side of CoreScopeApi: one handler per channel of the contract. Each checks the sender,
-// validates its arguments with zod and only then delegates to the RunService. Electron objects
-// come in as parameters, so this is unit-tested with fakes.
-import { z } from 'zod';
-import { IPC, type StartResult } from '../shared/contract';
-import { parseRunParams } from '../shared/scenarios';
-import type { RunService } from './engine/run-service';
+// Electron's side of the operations table: one ipcMain handler per operation, registered in one
+// loop. Each checks the sender first, then hands the arguments to the shared dispatcher (which
+// checks them against the table and calls the operation's handler). A refusal of any kind comes
+// back as an OpReply, never as a thrown IPC error (Electron would wrap its message). Electron
+// objects come in as parameters, so this is unit-tested with fakes.
+import { callOperation } from '../shared/op-dispatch';
+import { ipcChannel, type OpHandlers, type OpName, type OpReply } from '../shared/operations';
 import { isTrustedSender, type SenderEvent, type TrustedPage } from './sender-check';
-import { zodProblem } from '../shared/zod-format';
 
 export type Handler<E> = (event: E, ...args: unknown[]) => unknown;
 
@@ -16,68 +15,21 @@ export interface IpcMainLike<E extends SenderEvent> {
   removeHandler(channel: string): void;
 }
 
-const NoArgs = z.tuple([]);
-const StartArgs = z.tuple([z.unknown()]);
-const CancelArgs = z.tuple([z.string().min(1).max(100)]);
-
-function invalid(channel: string, error: z.ZodError): Error {
-  return new Error(
-    `invalid ${channel} payload: ${zodProblem(error, { fallback: 'bad arguments' })}`,
-  );
-}
-
-export function registerIpcHandlers<E extends SenderEvent>(
+/** Registers `names` (each with its handler); returns the function that removes them again. */
+export function registerOperations<E extends SenderEvent, K extends OpName>(
   ipc: IpcMainLike<E>,
-  service: RunService,
+  handlers: OpHandlers<K>,
+  names: readonly K[],
   page: TrustedPage,
 ): () => void {
-  const guarded =
-    (channel: string, body: (args: unknown[]) => unknown): Handler<E> =>
-    (event, ...args) => {
-      if (!isTrustedSender(event, page)) throw new Error(`refused ${channel}: untrusted sender`);
-      return body(args);
-    };
-
-  ipc.handle(
-    IPC.machineInfo,
-    guarded(IPC.machineInfo, (args) => {
-      const parsed = NoArgs.safeParse(args);
-      if (!parsed.success) throw invalid(IPC.machineInfo, parsed.error);
-      return service.machineInfo();
-    }),
-  );
-  ipc.handle(
-    IPC.listScenarios,
-    guarded(IPC.listScenarios, (args) => {
-      const parsed = NoArgs.safeParse(args);
-      if (!parsed.success) throw invalid(IPC.listScenarios, parsed.error);
-      return service.listScenarios();
-    }),
-  );
-  ipc.handle(
-    IPC.startRun,
-    guarded(IPC.startRun, (args): StartResult => {
-      const parsed = StartArgs.safeParse(args);
-      if (!parsed.success) return { ok: false, error: invalid(IPC.startRun, parsed.error).message };
-      // Validated here and again by the service: the shell never forwards what it did not check.
-      const params = parseRunParams(parsed.data[0], service.machineInfo().logicalCores);
-      if (!params.ok) return { ok: false, error: params.error };
-      return service.startRun(parsed.data[0]);
-    }),
-  );
-  ipc.handle(
-    IPC.cancelRun,
-    guarded(IPC.cancelRun, (args) => {
-      const parsed = CancelArgs.safeParse(args);
-      if (!parsed.success) throw invalid(IPC.cancelRun, parsed.error);
-      service.cancelRun(parsed.data[0]);
-      return undefined;
-    }),
-  );
-
+  for (const name of names) {
+    ipc.handle(ipcChannel(name), (event, ...args): OpReply | Promise<OpReply> => {
+      if (!isTrustedSender(event, page))
+        return { ok: false, error: `refused ${name}: untrusted sender` };
+      return callOperation(handlers, name, args);
+    });
+  }
   return () => {
-    for (const channel of [IPC.machineInfo, IPC.listScenarios, IPC.startRun, IPC.cancelRun]) {
-      ipc.removeHandler(channel);
-    }
+    for (const name of names) ipc.removeHandler(ipcChannel(name));
   };
 }

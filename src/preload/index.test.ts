@@ -1,15 +1,16 @@
-// The preload with `electron` mocked: exactly one method per operation reaches the page, each
-// invokes its own channel, and unsubscribing removes only that subscriber.
+// The preload with `electron` mocked: exactly one method per operation of the table reaches the
+// page, each invokes its own channel, replies are unwrapped (a refusal rejects with its message)
+// and unsubscribing removes only that subscriber.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { IPC, type CoreScopeApi, type RunMessage } from '../shared/contract';
-import { DESKTOP_IPC } from '../shared/desktop-contract';
-import { LIBRARY_IPC } from '../shared/library-contract';
+import type { CoreScopeApi, RunMessage } from '../shared/contract';
+import { ipcChannel, OP_NAMES, RUN_MESSAGE_CHANNEL } from '../shared/operations';
 
 type Listener = (event: unknown, message: RunMessage) => void;
 
 const h = vi.hoisted(() => ({
   exposed: new Map<string, unknown>(),
   invoked: new Array<unknown[]>(),
+  reply: { ok: true, value: null } as unknown,
   listeners: new Map<string, Set<Listener>>(),
 }));
 
@@ -18,7 +19,7 @@ vi.mock('electron', () => ({
   ipcRenderer: {
     invoke: (...args: unknown[]) => {
       h.invoked.push(args);
-      return Promise.resolve(undefined);
+      return Promise.resolve(h.reply);
     },
     on: (channel: string, l: Listener) => {
       const set = h.listeners.get(channel) ?? new Set<Listener>();
@@ -45,55 +46,36 @@ beforeAll(async () => {
 describe('preload', () => {
   it('exposes only window.corescope with one method per operation', () => {
     expect([...h.exposed.keys()]).toEqual(['corescope']);
-    expect(Object.keys(api).sort()).toEqual([
-      'cancelRun',
-      'deleteFromLibrary',
-      'listLibrary',
-      'listScenarios',
-      'machineInfo',
-      'openFromLibrary',
-      'renameInLibrary',
-      'saveFile',
-      'saveToLibrary',
-      'setFullScreen',
-      'startRun',
-      'subscribeRuns',
-    ]);
+    expect(Object.keys(api).sort()).toEqual([...OP_NAMES, 'subscribeRuns'].sort());
     for (const v of Object.values(api)) expect(typeof v).toBe('function');
   });
 
-  it('invokes one contract channel per operation', async () => {
-    await api.machineInfo();
-    await api.listScenarios();
-    await api.startRun({ scenario: 'say-after', model: 'async' });
+  it('invokes one channel per operation with its arguments', async () => {
+    h.invoked.length = 0;
+    const data = new Uint8Array([1, 2]);
     await api.cancelRun('r1');
+    await api.deleteFromLibrary('run-1');
+    await api.setFullScreen?.(true);
+    h.reply = { ok: true, value: { saved: false } };
+    await api.saveFile?.({ kind: 'png', suggestedName: 'a.png', data });
     expect(h.invoked).toEqual([
-      [IPC.machineInfo],
-      [IPC.listScenarios],
-      [IPC.startRun, { scenario: 'say-after', model: 'async' }],
-      [IPC.cancelRun, 'r1'],
+      [ipcChannel('cancelRun'), 'r1'],
+      [ipcChannel('deleteFromLibrary'), 'run-1'],
+      [ipcChannel('setFullScreen'), true],
+      [ipcChannel('saveFile'), { kind: 'png', suggestedName: 'a.png', data }],
     ]);
   });
 
-  it('invokes one channel per library and desktop operation', async () => {
-    h.invoked.length = 0;
-    const data = new Uint8Array([1, 2]);
-    await api.listLibrary?.();
-    await api.saveToLibrary?.({ file: {}, auto: true });
-    await api.openFromLibrary?.('run-1');
-    await api.renameInLibrary?.('run-1', 'Week 2');
-    await api.deleteFromLibrary?.('run-1');
-    await api.saveFile?.({ kind: 'png', suggestedName: 'a.png', data });
-    await api.setFullScreen?.(true);
-    expect(h.invoked).toEqual([
-      [LIBRARY_IPC.list],
-      [LIBRARY_IPC.save, { file: {}, auto: true }],
-      [LIBRARY_IPC.open, 'run-1'],
-      [LIBRARY_IPC.rename, 'run-1', 'Week 2'],
-      [LIBRARY_IPC.remove, 'run-1'],
-      [DESKTOP_IPC.saveFile, { kind: 'png', suggestedName: 'a.png', data }],
-      [DESKTOP_IPC.setFullScreen, true],
-    ]);
+  it("rejects with the host's message on a refusal and on a malformed reply", async () => {
+    h.reply = { ok: false, error: 'a run is already in progress' };
+    await expect(api.startRun({ scenario: 'say-after', model: 'async' })).rejects.toThrow(
+      'a run is already in progress',
+    );
+    h.reply = { ok: true, value: { cpuModel: 3 } };
+    await expect(api.machineInfo()).rejects.toThrow(/malformed machineInfo reply/);
+    h.reply = 'not a reply';
+    await expect(api.cancelRun('r')).rejects.toThrow(/malformed cancelRun reply/);
+    h.reply = { ok: true, value: null };
   });
 
   it('delivers run messages without the IPC event and unsubscribes one listener', () => {
@@ -103,7 +85,7 @@ describe('preload', () => {
     api.subscribeRuns((m) => b.push(m));
     const msg: RunMessage = { kind: 'error', runId: 'r', error: 'x' };
     const emit = (): void => {
-      for (const l of h.listeners.get(IPC.runMessage) ?? []) l({ sender: 'secret' }, msg);
+      for (const l of h.listeners.get(RUN_MESSAGE_CHANNEL) ?? []) l({ sender: 'secret' }, msg);
     };
     emit();
     offA();

@@ -1,29 +1,21 @@
-// The sandboxed preload: exposes CoreScopeApi as `window.corescope`, one method per operation.
-// The raw ipcRenderer never reaches the page; each method invokes exactly one contract channel.
+// The sandboxed preload: exposes CoreScopeApi as `window.corescope`. Its methods are derived from
+// the operations table, one per operation, each invoking exactly that operation's channel; the
+// raw ipcRenderer never reaches the page. Replies are checked and unwrapped by the same code the
+// WebSocket client uses, so the page meets one error convention in both hosts.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC, type CoreScopeApi, type RunMessage } from '../shared/contract';
-import { DESKTOP_IPC } from '../shared/desktop-contract';
-import { LIBRARY_IPC } from '../shared/library-contract';
+import type { CoreScopeApi, RunMessage } from '../shared/contract';
+import { operationMethods } from '../shared/op-client';
+import { ipcChannel, OP_NAMES, RUN_MESSAGE_CHANNEL } from '../shared/operations';
 
 const api: CoreScopeApi = {
-  machineInfo: () => ipcRenderer.invoke(IPC.machineInfo),
-  listScenarios: () => ipcRenderer.invoke(IPC.listScenarios),
-  startRun: (params) => ipcRenderer.invoke(IPC.startRun, params),
-  cancelRun: (runId) => ipcRenderer.invoke(IPC.cancelRun, runId),
-  listLibrary: () => ipcRenderer.invoke(LIBRARY_IPC.list),
-  saveToLibrary: (request) => ipcRenderer.invoke(LIBRARY_IPC.save, request),
-  openFromLibrary: (id) => ipcRenderer.invoke(LIBRARY_IPC.open, id),
-  renameInLibrary: (id, name) => ipcRenderer.invoke(LIBRARY_IPC.rename, id, name),
-  deleteFromLibrary: (id) => ipcRenderer.invoke(LIBRARY_IPC.remove, id),
-  saveFile: (request) => ipcRenderer.invoke(DESKTOP_IPC.saveFile, request),
-  setFullScreen: (on) => ipcRenderer.invoke(DESKTOP_IPC.setFullScreen, on),
+  ...operationMethods(OP_NAMES, (name, args) => ipcRenderer.invoke(ipcChannel(name), ...args)),
   subscribeRuns: (listener) => {
     // A fresh wrapper per subscriber, so unsubscribing removes exactly this one; the event
     // object (with its sender) stays in the preload.
     const wrapped = (_event: IpcRendererEvent, message: RunMessage): void => listener(message);
-    ipcRenderer.on(IPC.runMessage, wrapped);
+    ipcRenderer.on(RUN_MESSAGE_CHANNEL, wrapped);
     return () => {
-      ipcRenderer.removeListener(IPC.runMessage, wrapped);
+      ipcRenderer.removeListener(RUN_MESSAGE_CHANNEL, wrapped);
     };
   },
 };

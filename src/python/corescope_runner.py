@@ -55,7 +55,7 @@ def main():
         import traceback
 
         traceback.print_exception(exc)
-    tracer.emit(["end", tracer._now(), status, reason])
+    tracer.emit_always(["end", tracer._now(), status, reason])
     tracer.flush()
     sys.stdout.flush()
     return 0 if status == "completed" else 1

@@ -1,12 +1,10 @@
-// The one API contract between the UI and whatever hosts the engine: Electron's preload
-// (over IPC) or the browser host (over a WebSocket). The renderer only sees `CoreScopeApi`.
-import type { DesktopApi } from './desktop-contract';
-import type { MachineInfo, RunEvent, RunMeta, RunSummary } from './events';
-import type { LibraryApi } from './library-contract';
-import type { RunParamsInput } from './params';
-import type { PythonRunInput } from './python';
-import type { ScenarioInfo } from './scenarios';
+// The one API between the UI and whatever hosts the engine: Electron's preload (over IPC) or the
+// browser host (over a WebSocket). Its request methods come from the operations table
+// (operations.ts); run messages are pushed to subscribers. The renderer only sees CoreScopeApi.
+import type { RunEvent, RunMeta, RunSummary } from './events';
+import type { OperationsApi } from './operations';
 
+/** The engine's answer to a start request; the startRun operation turns a refusal into an error. */
 export type StartResult =
   { readonly ok: true; readonly meta: RunMeta } | { readonly ok: false; readonly error: string };
 
@@ -16,22 +14,7 @@ export type RunMessage =
   | { readonly kind: 'end'; readonly runId: string; readonly summary: RunSummary }
   | { readonly kind: 'error'; readonly runId: string; readonly error: string };
 
-/** DesktopApi's methods are optional: only Electron has them. Both hosts offer LibraryApi. */
-export interface CoreScopeApi extends DesktopApi, LibraryApi {
-  machineInfo(): Promise<MachineInfo>;
-  listScenarios(): Promise<readonly ScenarioInfo[]>;
-  /** Validates and starts a run (a model run, or `source: 'python'`); at most one at a time. */
-  startRun(params: RunParamsInput | PythonRunInput): Promise<StartResult>;
-  cancelRun(runId: string): Promise<void>;
+export type CoreScopeApi = OperationsApi & {
   /** Receives every run's messages; returns the unsubscribe function. */
   subscribeRuns(listener: (message: RunMessage) => void): () => void;
-}
-
-/** IPC channel names, shared by main and preload. */
-export const IPC = {
-  machineInfo: 'corescope:machine-info',
-  listScenarios: 'corescope:list-scenarios',
-  startRun: 'corescope:start-run',
-  cancelRun: 'corescope:cancel-run',
-  runMessage: 'corescope:run-message',
-} as const;
+};

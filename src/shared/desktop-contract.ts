@@ -1,6 +1,6 @@
 // Operations only the Electron shell offers (the browser host downloads files instead and uses
 // the page's own full-screen API): save through the native dialog, and full screen for
-// presentation mode. Validated in main with these schemas.
+// presentation mode. Both are entries of the operations table (operations.ts), Electron-only.
 import { z } from 'zod';
 
 export const SAVE_KINDS = ['png', 'svg', 'trace', 'run'] as const;
@@ -26,18 +26,5 @@ export const SaveFileRequestSchema = z
 
 export type SaveFileRequest = z.infer<typeof SaveFileRequestSchema>;
 
-export type SaveFileResult =
-  | { readonly ok: true; readonly path: string }
-  | { readonly ok: false; readonly cancelled: true; readonly error?: undefined }
-  | { readonly ok: false; readonly cancelled: false; readonly error: string };
-
-export interface DesktopApi {
-  /** Shows the native save dialog (which asks before replacing a file) and writes atomically. */
-  saveFile?(request: SaveFileRequest): Promise<SaveFileResult>;
-  setFullScreen?(on: boolean): Promise<void>;
-}
-
-export const DESKTOP_IPC = {
-  saveFile: 'corescope:save-file',
-  setFullScreen: 'corescope:set-full-screen',
-} as const;
+export type SaveFileOutcome =
+  { readonly saved: true; readonly path: string } | { readonly saved: false };

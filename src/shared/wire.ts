@@ -1,60 +1,34 @@
-// The browser host's WebSocket protocol: JSON text frames. Requests carry an id; replies echo it.
-// Run messages are pushed as they come. Float64Array slice batches travel as plain number arrays.
+// The browser host's WebSocket protocol: JSON text frames. A request names an operation of the
+// operations table and carries its arguments as an array; the reply echoes the id and carries
+// the operation's OpReply. Run messages are pushed as they come. Float64Array slice batches
+// travel as plain number arrays.
 import { z } from 'zod';
 import type { RunMessage } from './contract';
 import type { RunEvent } from './events';
-import { LibraryIdSchema, LibrarySaveRequestSchema } from './library-contract';
+import type { OpReply } from './operations';
 
-export const WireRequestSchema = z.discriminatedUnion('op', [
-  z.object({ id: z.number().int().nonnegative(), op: z.literal('machineInfo') }).strict(),
-  z.object({ id: z.number().int().nonnegative(), op: z.literal('listScenarios') }).strict(),
-  z
-    .object({ id: z.number().int().nonnegative(), op: z.literal('startRun'), params: z.unknown() })
-    .strict(),
-  z
-    .object({
-      id: z.number().int().nonnegative(),
-      op: z.literal('cancelRun'),
-      runId: z.string().min(1).max(100),
-    })
-    .strict(),
-  // The library: ids are checked here, names and run files by the library itself.
-  z.object({ id: z.number().int().nonnegative(), op: z.literal('listLibrary') }).strict(),
-  z
-    .object({
-      id: z.number().int().nonnegative(),
-      op: z.literal('saveToLibrary'),
-      request: LibrarySaveRequestSchema,
-    })
-    .strict(),
-  z
-    .object({
-      id: z.number().int().nonnegative(),
-      op: z.literal('openFromLibrary'),
-      entryId: LibraryIdSchema,
-    })
-    .strict(),
-  z
-    .object({
-      id: z.number().int().nonnegative(),
-      op: z.literal('renameInLibrary'),
-      entryId: LibraryIdSchema,
-      name: z.string().max(1000),
-    })
-    .strict(),
-  z
-    .object({
-      id: z.number().int().nonnegative(),
-      op: z.literal('deleteFromLibrary'),
-      entryId: LibraryIdSchema,
-    })
-    .strict(),
-]);
+/**
+ * A request frame. Only its envelope is checked here; the operation's own argument schema is
+ * checked by the dispatcher, so the rule for each operation lives once, in the table.
+ */
+export const WireRequestSchema = z
+  .object({
+    id: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+    op: z.string().max(100),
+    args: z.array(z.unknown()).max(16),
+  })
+  .strict();
 export type WireRequest = z.infer<typeof WireRequestSchema>;
 
-export type WireReply =
-  | { readonly kind: 'reply'; readonly id: number; readonly ok: true; readonly value: unknown }
-  | { readonly kind: 'reply'; readonly id: number; readonly ok: false; readonly error: string };
+/** A request as the client writes it: `id` and `op` first, so the host can gate big frames. */
+export function encodeRequest(id: number, op: string, args: readonly unknown[]): string {
+  return JSON.stringify({ id, op, args });
+}
+
+/** How a request frame starts as encodeRequest writes it; the host reads its op from this. */
+export const REQUEST_PREFIX = /^\{"id":(\d{1,16}),"op":"([A-Za-z][A-Za-z0-9]{0,99})",/;
+
+export type WireReply = { readonly kind: 'reply'; readonly id: number } & OpReply;
 
 /** A run message with slice batches as number arrays, ready for JSON. */
 export type WireRunEvent =
@@ -69,24 +43,20 @@ export type WireRunMessage =
   | { readonly kind: 'events'; readonly runId: string; readonly events: readonly WireRunEvent[] }
   | Exclude<RunMessage, { kind: 'events' }>;
 
+export function encodeRunEvent(e: RunEvent): WireRunEvent {
+  return e.kind === 'slices' ? { kind: 'slices', data: Array.from(e.data) } : e;
+}
+
+export function decodeRunEvent(e: WireRunEvent): RunEvent {
+  return e.kind === 'slices' ? { kind: 'slices', data: Float64Array.from(e.data) } : e;
+}
+
 export function encodeRunMessage(m: RunMessage): WireRunMessage {
   if (m.kind !== 'events') return m;
-  return {
-    kind: 'events',
-    runId: m.runId,
-    events: m.events.map((e) =>
-      e.kind === 'slices' ? { kind: 'slices', data: Array.from(e.data) } : e,
-    ),
-  };
+  return { kind: 'events', runId: m.runId, events: m.events.map(encodeRunEvent) };
 }
 
 export function decodeRunMessage(m: WireRunMessage): RunMessage {
   if (m.kind !== 'events') return m;
-  return {
-    kind: 'events',
-    runId: m.runId,
-    events: m.events.map((e) =>
-      e.kind === 'slices' ? { kind: 'slices', data: Float64Array.from(e.data) } : e,
-    ),
-  };
+  return { kind: 'events', runId: m.runId, events: m.events.map(decodeRunEvent) };
 }

@@ -56,6 +56,10 @@ export function createFakeRunService(): FakeRunService {
     cancelRun: (runId: string) => {
       calls.push(`cancelRun:${runId}`);
     },
+    currentRun: () => {
+      calls.push('currentRun');
+      return undefined;
+    },
     subscribe: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -2,7 +2,7 @@
 // event batches coalesced to at most one message per animation frame. The Electron IPC handlers
 // and the browser host's WebSocket both delegate here.
 import type { RunMessage, StartResult } from '../../shared/contract';
-import type { MachineInfo } from '../../shared/events';
+import type { MachineInfo, RunEvent, RunMeta } from '../../shared/events';
 import { isPythonInput } from '../../shared/python';
 import { SCENARIO_CATALOG, parseRunParams, type ScenarioInfo } from '../../shared/scenarios';
 import { coresLimitError } from './affinity';
@@ -19,6 +19,11 @@ export interface RunService {
   startRun(input: unknown): StartResult;
   /** Cancels the run if it is the current one; unknown ids are ignored. */
   cancelRun(runId: string): void;
+  /**
+   * The run in progress and every event already sent to subscribers, in order (later ones
+   * follow as messages), so a page that connects mid-run can show it; undefined when idle.
+   */
+  currentRun(): { readonly meta: RunMeta; readonly events: readonly RunEvent[] } | undefined;
   /** Receives every run's messages; returns the unsubscribe function. */
   subscribe(listener: (message: RunMessage) => void): () => void;
   /** Cancels any run and resolves when all of its workers have stopped. */
@@ -37,7 +42,13 @@ export const FRAME_MS = 16;
 export function createRunService(options: RunServiceOptions): RunService {
   const listeners = new Set<(message: RunMessage) => void>();
   let current:
-    | { readonly runId: string; readonly handle: RunHandle; readonly pump: Promise<void> }
+    | {
+        readonly runId: string;
+        readonly handle: RunHandle;
+        readonly pump: Promise<void>;
+        /** Everything broadcast for this run so far (references, not copies). */
+        readonly sent: RunEvent[];
+      }
     | undefined;
   const machine: MachineInfo = { ...machineInfo(), python: pythonAvailability(options.python) };
   const broadcast = (m: RunMessage): void => {
@@ -51,10 +62,10 @@ export function createRunService(options: RunServiceOptions): RunService {
   };
 
   const pump = async (runId: string, handle: RunHandle): Promise<void> => {
-    const batcher = new EventBatcher(
-      (events) => broadcast({ kind: 'events', runId, events }),
-      FRAME_MS,
-    );
+    const batcher = new EventBatcher((events) => {
+      if (current?.runId === runId) for (const e of events) current.sent.push(e);
+      broadcast({ kind: 'events', runId, events });
+    }, FRAME_MS);
     // The run is over before its end is announced, so a listener may start the next one at once.
     const release = (): void => {
       batcher.dispose();
@@ -90,7 +101,8 @@ export function createRunService(options: RunServiceOptions): RunService {
         const started = startPythonFromInput(input, machine.logicalCores, options.python);
         if (!started.ok) return started;
         const runId = started.handle.meta.runId;
-        current = { runId, handle: started.handle, pump: pump(runId, started.handle) };
+        const sent: RunEvent[] = [];
+        current = { runId, handle: started.handle, sent, pump: pump(runId, started.handle) };
         return { ok: true, meta: started.handle.meta };
       }
       const parsed = parseRunParams(input, machine.logicalCores);
@@ -99,11 +111,17 @@ export function createRunService(options: RunServiceOptions): RunService {
       if (limitError !== undefined) return { ok: false, error: limitError };
       const handle = startRun(parsed.params, { entries: options.entries });
       const runId = handle.meta.runId;
-      current = { runId, handle, pump: pump(runId, handle) };
+      const sent: RunEvent[] = [];
+      current = { runId, handle, sent, pump: pump(runId, handle) };
       return { ok: true, meta: handle.meta };
     },
     cancelRun(runId) {
       if (current?.runId === runId) current.handle.cancel();
+    },
+    currentRun() {
+      return current === undefined
+        ? undefined
+        : { meta: current.handle.meta, events: [...current.sent] };
     },
     subscribe(listener) {
       listeners.add(listener);

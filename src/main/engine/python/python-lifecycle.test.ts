@@ -68,6 +68,17 @@ describe('Python run failures and lifetimes', () => {
     expect(exits.summary.failures[0]?.reason).toBe('the script exited with status 3');
   });
 
+  it('runs uploaded text from the scratch folder, and untraced runs still end cleanly', async () => {
+    const text = 'import os\nprint(os.getcwd())\nopen("left-behind.txt", "w").write("x")\n';
+    const up = await runPython({ kind: 'text', name: 'upload.py', text });
+    expect(up.summary.status).toBe('completed');
+    expect(up.store.meta?.source).toMatchObject({ kind: 'python', script: 'upload.py', text });
+    const plain = await runPython('say_after_tasks.py', 0.05, {}, false);
+    expect(plain.summary.status).toBe('completed');
+    expect(plain.summary.slices).toBe(0);
+    expect(plain.summary.wallMs).toBeGreaterThan(0);
+  });
+
   it('refuses a missing script or interpreter and bad input before starting anything', () => {
     const missing = preparePython({
       source: 'python',

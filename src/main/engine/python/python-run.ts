@@ -42,6 +42,8 @@ export const DEFAULT_MAX_PYTHON_MS = 10 * 60_000;
 const SCRIPT_MAX_BYTES = 1_000_000;
 const END_DRAIN_MS = 1000;
 const SCRATCH_PREFIX = 'corescope-py-';
+/** Where a script finds CoreScope's local download server (base URL, e.g. http://127.0.0.1:PORT). */
+export const DOWNLOAD_ENV = 'CORESCOPE_DOWNLOAD_URL';
 
 export interface PythonStartOptions {
   readonly signal?: AbortSignal;
@@ -269,10 +271,12 @@ export function startPythonRun(
         scriptPath = join(dir, run.scriptName);
         await writeFile(scriptPath, run.text, { mode: 0o600 });
       }
-      downloads = await startDownloadServer({
-        latencyMs: 200 * run.params.scale,
-        bytesPerSecond: 2 ** 20 / run.params.scale,
-      });
+      // The local "internet" only for scripts that ask for it (it costs a few ms to start).
+      if (run.text.includes(DOWNLOAD_ENV))
+        downloads = await startDownloadServer({
+          latencyMs: 200 * run.params.scale,
+          bytesPerSecond: 2 ** 20 / run.params.scale,
+        });
       const sockPath = join(dir, 't.sock');
       if (stopped !== undefined) throw new Error('cancelled before it started');
 
@@ -319,7 +323,7 @@ export function startPythonRun(
         CORESCOPE_ENGINE_PID: String(process.pid),
         CORESCOPE_SCALE: String(run.params.scale),
         CORESCOPE_TRACE: run.params.trace ? '1' : '0',
-        CORESCOPE_DOWNLOAD_URL: downloads.base,
+        ...(downloads !== undefined ? { [DOWNLOAD_ENV]: downloads.base } : {}),
       };
       const argv = [join(runner, 'corescope_runner.py'), scriptPath];
       const cores = run.params.cores === undefined ? undefined : limitedCores(run.params.cores);

@@ -30,9 +30,10 @@ export function startPython(
   script: PythonExampleName | PythonScript,
   scale = 1,
   options: PythonStartOptions = {},
+  trace = true,
 ): PythonRunHandle {
   const s: PythonScript = typeof script === 'string' ? { kind: 'example', name: script } : script;
-  const prepared = preparePython({ source: 'python', script: s, scale, trace: true });
+  const prepared = preparePython({ source: 'python', script: s, scale, trace });
   if (!prepared.ok) throw new Error(prepared.error);
   return startPythonRun(prepared.run, options);
 }
@@ -47,8 +48,9 @@ export function runPython(
   script: PythonExampleName | PythonScript,
   scale = 1,
   options: PythonStartOptions = {},
+  trace = true,
 ): Promise<PythonFinished> {
-  return finish(startPython(script, scale, options));
+  return finish(startPython(script, scale, options, trace));
 }
 
 export interface Slice {

@@ -1,9 +1,7 @@
-// Shape checks for what the browser host sends. The host is same-origin and validates on its
-// side, so these are cheap structural guards that turn a protocol bug into a clear error rather
-// than a full schema of every event.
-import type { StartResult } from '../../../shared/contract';
-import type { MachineInfo } from '../../../shared/events';
-import type { ScenarioInfo } from '../../../shared/scenarios';
+// Shape checks of the browser host's frames (replies and pushes). The host is same-origin and
+// validates on its side, so these are cheap structural guards that turn a protocol bug into a
+// clear error rather than a full schema of every event; each reply's value is checked against
+// its operation's result schema afterwards (op-client.ts).
 import type { WirePush, WireReply, WireRunMessage } from '../../../shared/wire';
 
 type Incoming = WireReply | WirePush;
@@ -49,26 +47,4 @@ export function parseIncoming(text: string): Incoming | undefined {
     return { kind: 'error', error: value.error };
   }
   return undefined;
-}
-
-export function isMachineInfo(value: unknown): value is MachineInfo {
-  return (
-    isRecord(value) &&
-    typeof value.cpuModel === 'string' &&
-    typeof value.logicalCores === 'number' &&
-    typeof value.coresObservable === 'boolean'
-  );
-}
-
-export function isScenarioList(value: unknown): value is readonly ScenarioInfo[] {
-  return (
-    Array.isArray(value) &&
-    value.every((s) => isRecord(s) && typeof s.id === 'string' && isRecord(s.defaults))
-  );
-}
-
-export function isStartResult(value: unknown): value is StartResult {
-  if (!isRecord(value)) return false;
-  if (value.ok === true) return isRecord(value.meta) && typeof value.meta.runId === 'string';
-  return value.ok === false && typeof value.error === 'string';
 }

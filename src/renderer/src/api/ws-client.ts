@@ -1,20 +1,14 @@
-// CoreScopeApi over the browser host's WebSocket. Requests carry ids and time out; the socket
-// reconnects with backoff; subscribers survive reconnects. A run that was live when the socket
-// dropped ends with an error message, so the UI never waits forever for its 'end'.
-import type { z } from 'zod';
-import type { CoreScopeApi, RunMessage, StartResult } from '../../../shared/contract';
-import type {
-  LibraryEntry,
-  LibraryOpened,
-  LibraryResult,
-  LibrarySaveRequest,
-} from '../../../shared/library-contract';
-import type { MachineInfo } from '../../../shared/events';
-import type { RunParamsInput } from '../../../shared/params';
-import type { ScenarioInfo } from '../../../shared/scenarios';
-import { decodeRunMessage, type WireRequest } from '../../../shared/wire';
-import { isMachineInfo, isScenarioList, isStartResult, parseIncoming } from './wire-guards';
-import { DeletedReply, EntryReply, ListReply, OpenedReply } from './library-replies';
+// CoreScopeApi over the browser host's WebSocket. The request methods come from the operations
+// table (the same code the Electron preload uses turns each OpReply into a result or an Error);
+// this file is only the transport: request ids and timeouts, a socket that reconnects with
+// backoff, and run messages pushed to subscribers, who survive reconnects. A run that was live
+// when the socket dropped ends with an error message, so the UI never waits forever for its end.
+import type { CoreScopeApi, RunMessage } from '../../../shared/contract';
+import { operationMethods } from '../../../shared/op-client';
+import { isRunMeta } from '../../../shared/op-schemas';
+import { HOST_OP_NAMES, type OpName } from '../../../shared/operations';
+import { decodeRunMessage, encodeRequest } from '../../../shared/wire';
+import { parseIncoming } from './wire-guards';
 
 /** What the client needs of a socket; index.ts adapts the browser's WebSocket, tests a fake. */
 export interface SocketLike {
@@ -37,26 +31,49 @@ export interface WsClientOptions {
   readonly reconnectMaxMs?: number;
 }
 
-type RequestBody = WireRequest extends infer R
-  ? R extends { id: number }
-    ? Omit<R, 'id'>
-    : never
-  : never;
+export type WsApi = CoreScopeApi & {
+  /** Closes the socket for good (tests, page unload). */
+  dispose(): void;
+};
 
 interface Pending {
-  readonly resolve: (value: unknown) => void;
+  readonly resolve: (reply: unknown) => void;
   readonly reject: (error: Error) => void;
   readonly timer: ReturnType<typeof setTimeout>;
   /** Text still waiting for an open socket; undefined once sent. */
   frame: string | undefined;
 }
 
-export class WsApiClient implements CoreScopeApi {
+export function createWsApi(url: string, opts: WsClientOptions): WsApi {
+  const connection = new WsConnection(url, opts);
+  return {
+    ...operationMethods(HOST_OP_NAMES, (name, args) => connection.request(name, args)),
+    subscribeRuns: (listener) => connection.subscribe(listener),
+    dispose: () => connection.dispose(),
+  };
+}
+
+/** The runId a startRun or currentRun reply names, if it succeeded. */
+function startedRunId(name: OpName, reply: unknown): string | undefined {
+  if (typeof reply !== 'object' || reply === null || !('ok' in reply) || reply.ok !== true) {
+    return undefined;
+  }
+  const value = 'value' in reply ? reply.value : undefined;
+  const meta =
+    name === 'startRun'
+      ? value
+      : name === 'currentRun' && typeof value === 'object' && value !== null && 'meta' in value
+        ? value.meta
+        : undefined;
+  return isRunMeta(meta) ? meta.runId : undefined;
+}
+
+class WsConnection {
   private socket: SocketLike | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly listeners = new Set<(m: RunMessage) => void>();
-  /** Runs this client started or saw events of, until their end/error message. */
+  /** Runs this client started, adopted or saw events of, until their end/error message. */
   private readonly liveRuns = new Set<string>();
   private retryMs: number;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -75,86 +92,33 @@ export class WsApiClient implements CoreScopeApi {
     this.connect();
   }
 
-  async machineInfo(): Promise<MachineInfo> {
-    return this.expect(await this.request({ op: 'machineInfo' }), isMachineInfo, 'machineInfo');
-  }
-
-  async listScenarios(): Promise<readonly ScenarioInfo[]> {
-    return this.expect(
-      await this.request({ op: 'listScenarios' }),
-      isScenarioList,
-      'listScenarios',
-    );
-  }
-
-  async startRun(params: RunParamsInput): Promise<StartResult> {
-    const result = this.expect(
-      await this.request({ op: 'startRun', params }),
-      isStartResult,
-      'startRun',
-    );
-    if (result.ok) this.liveRuns.add(result.meta.runId);
-    return result;
-  }
-
-  async cancelRun(runId: string): Promise<void> {
-    await this.request({ op: 'cancelRun', runId });
-  }
-
-  async listLibrary(): Promise<LibraryResult<readonly LibraryEntry[]>> {
-    return this.parsed(await this.request({ op: 'listLibrary' }), ListReply, 'listLibrary');
-  }
-
-  async saveToLibrary(request: LibrarySaveRequest): Promise<LibraryResult<LibraryEntry>> {
-    const reply = await this.request({ op: 'saveToLibrary', request });
-    return this.parsed(reply, EntryReply, 'saveToLibrary');
-  }
-
-  async openFromLibrary(entryId: string): Promise<LibraryResult<LibraryOpened>> {
-    const reply = await this.request({ op: 'openFromLibrary', entryId });
-    return this.parsed(reply, OpenedReply, 'openFromLibrary');
-  }
-
-  async renameInLibrary(entryId: string, name: string): Promise<LibraryResult<LibraryEntry>> {
-    const reply = await this.request({ op: 'renameInLibrary', entryId, name });
-    return this.parsed(reply, EntryReply, 'renameInLibrary');
-  }
-
-  async deleteFromLibrary(entryId: string): Promise<LibraryResult<null>> {
-    const reply = await this.request({ op: 'deleteFromLibrary', entryId });
-    return this.parsed(reply, DeletedReply, 'deleteFromLibrary');
-  }
-
-  subscribeRuns(listener: (message: RunMessage) => void): () => void {
+  subscribe(listener: (message: RunMessage) => void): () => void {
     this.listeners.add(listener);
     return () => {
       this.listeners.delete(listener);
     };
   }
 
-  private expect<T>(value: unknown, guard: (v: unknown) => v is T, op: string): T {
-    if (!guard(value)) throw new Error(`the host sent a malformed ${op} reply`);
-    return value;
+  /** Resolves with the host's OpReply; rejects only when the host cannot be reached. */
+  async request(name: OpName, args: readonly unknown[]): Promise<unknown> {
+    const reply = await this.send(name, args);
+    const runId = startedRunId(name, reply);
+    if (runId !== undefined) this.liveRuns.add(runId);
+    return reply;
   }
 
-  private parsed<T>(value: unknown, schema: z.ZodType<T>, op: string): T {
-    const r = schema.safeParse(value);
-    if (!r.success) throw new Error(`the host sent a malformed ${op} reply`);
-    return r.data;
-  }
-
-  private request(body: RequestBody): Promise<unknown> {
+  private send(name: OpName, args: readonly unknown[]): Promise<unknown> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
         reject(
           new Error(
-            `${body.op} timed out after ${this.timeoutMs} ms (is the CoreScope host running?)`,
+            `${name} timed out after ${this.timeoutMs} ms (is the CoreScope host running?)`,
           ),
         );
       }, this.timeoutMs);
-      const entry: Pending = { resolve, reject, timer, frame: JSON.stringify({ id, ...body }) };
+      const entry: Pending = { resolve, reject, timer, frame: encodeRequest(id, name, args) };
       this.pending.set(id, entry);
       this.flush();
     });
@@ -208,8 +172,7 @@ export class WsApiClient implements CoreScopeApi {
         if (entry === undefined) return;
         this.pending.delete(msg.id);
         clearTimeout(entry.timer);
-        if (msg.ok) entry.resolve(msg.value);
-        else entry.reject(new Error(msg.error));
+        entry.resolve(msg.ok ? { ok: true, value: msg.value } : { ok: false, error: msg.error });
         return;
       }
       case 'run':
@@ -233,7 +196,6 @@ export class WsApiClient implements CoreScopeApi {
     }
   }
 
-  /** Closes the socket for good (tests, page unload). */
   dispose(): void {
     if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
     const socket = this.socket;

@@ -2,8 +2,9 @@
 // Sweep or replay is going, and the repeated-Space guard. The host here is a scripted stand-in
 // that validates parameters with the engine's real schema and answers when the test says so.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CoreScopeApi, RunMessage, StartResult } from '../../../shared/contract';
-import type { MachineInfo, RunSummary } from '../../../shared/events';
+import type { CoreScopeApi, RunMessage } from '../../../shared/contract';
+import { testApi } from '../api/test-api';
+import type { MachineInfo, RunMeta, RunSummary } from '../../../shared/events';
 import { SCENARIO_CATALOG, parseRunParams } from '../../../shared/scenarios';
 import { sliceData } from '../lib/test-helpers';
 import { ACTIVITIES, activityOf, permits, primaryAction } from './activity';
@@ -51,12 +52,13 @@ function scriptedHost(): Host {
   const cancelled: string[] = [];
   let n = 0;
   const send = (m: RunMessage): void => listeners.forEach((l) => l(m));
-  const api: CoreScopeApi = {
+  const api = testApi({
     machineInfo: async () => machine,
     listScenarios: async () => SCENARIO_CATALOG,
-    startRun: async (input): Promise<StartResult> => {
+    listLibrary: async () => [],
+    startRun: async (input): Promise<RunMeta> => {
       const parsed = parseRunParams(input, machine.logicalCores);
-      if (!parsed.ok) return { ok: false, error: parsed.error };
+      if (!parsed.ok) throw new Error(parsed.error);
       started.push(input);
       n++;
       const runId = `r${n}`;
@@ -67,20 +69,18 @@ function scriptedHost(): Host {
           events: [{ kind: 'slices', data: sliceData([[0, 0, 0, 0, 0, 0, 10]]) }],
         }),
       );
-      return {
-        ok: true,
-        meta: { runId, machine, startedAt: '', clock: { source: 'test' }, params: parsed.params },
-      };
+      return { runId, machine, startedAt: '', clock: { source: 'test' }, params: parsed.params };
     },
     cancelRun: async (id) => {
       cancelled.push(id);
       send({ kind: 'end', runId: id, summary: summary('cancelled') });
+      return null;
     },
     subscribeRuns: (l) => {
       listeners.add(l);
       return () => listeners.delete(l);
     },
-  };
+  });
   return {
     api,
     started,

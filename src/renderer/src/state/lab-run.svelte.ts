@@ -49,19 +49,15 @@ export class LabRun {
     this.state = 'running';
     this.starting = true;
     try {
-      const result = await api.startRun(this.params);
-      if (!result.ok) {
-        this.fail(result.error);
-      } else {
-        this.runId = result.meta.runId;
-        this.meta = result.meta;
-        this.store = new RunStore(result.meta);
-        this.index = new LaneIndex(Math.max(this.cores, result.meta.machine.logicalCores));
-        this.starting = false;
-        const early = this.early.filter((m) => m.runId === result.meta.runId);
-        this.early = [];
-        for (const m of early) this.onMessage(m);
-      }
+      const meta = await api.startRun(this.params);
+      this.runId = meta.runId;
+      this.meta = meta;
+      this.store = new RunStore(meta);
+      this.index = new LaneIndex(Math.max(this.cores, meta.machine.logicalCores));
+      this.starting = false;
+      const early = this.early.filter((m) => m.runId === meta.runId);
+      this.early = [];
+      for (const m of early) this.onMessage(m);
     } catch (e) {
       this.fail(e instanceof Error ? e.message : String(e));
     } finally {

@@ -11,8 +11,6 @@ import type { Notices } from './notices.svelte';
 
 export class LibraryModel {
   entries = $state.raw<readonly LibraryEntry[]>([]);
-  /** False when this host offers no library (e.g. a test double). */
-  available = $state(true);
   loading = $state(false);
   busy = $state(false);
   /** Set once the first list arrived (for tests and the empty-state text). */
@@ -29,16 +27,9 @@ export class LibraryModel {
   }
 
   async refresh(): Promise<void> {
-    const api = this.api();
-    if (api.listLibrary === undefined) {
-      this.available = false;
-      return;
-    }
     this.loading = true;
     try {
-      const r = await api.listLibrary();
-      if (r.ok) this.entries = r.value;
-      else this.notices.add(`The library could not be listed: ${r.error}`);
+      this.entries = await this.api().listLibrary();
     } catch (e) {
       this.notices.add(`The library could not be listed: ${describe(e)}`);
     } finally {
@@ -49,12 +40,10 @@ export class LibraryModel {
 
   /** Keeps a run; `auto` for the automatic save at the end of a run. */
   async keep(store: RunStore, summary: RunSummary, auto: boolean): Promise<void> {
-    const api = this.api();
-    if (api.saveToLibrary === undefined || store.meta === undefined) return;
+    if (store.meta === undefined) return;
     this.busy = true;
     try {
-      const r = await api.saveToLibrary({ file: toRunFile(store, summary), auto });
-      if (!r.ok) this.notices.add(`The run was not kept in the library: ${r.error}`);
+      await this.api().saveToLibrary({ file: toRunFile(store, summary), auto });
     } catch (e) {
       this.notices.add(`The run was not kept in the library: ${describe(e)}`);
     } finally {
@@ -65,14 +54,10 @@ export class LibraryModel {
 
   /** The entry's run file (not yet validated: the caller opens it like any file). */
   async open(id: string): Promise<LibraryOpened | undefined> {
-    const api = this.api();
-    if (api.openFromLibrary === undefined) return undefined;
     try {
-      const r = await api.openFromLibrary(id);
-      if (r.ok) return r.value;
-      this.notices.add(r.error);
+      return await this.api().openFromLibrary(id);
     } catch (e) {
-      this.notices.add(`Cannot open from the library: ${describe(e)}`);
+      this.notices.add(describe(e));
     }
     await this.refresh();
     return undefined;
@@ -80,11 +65,8 @@ export class LibraryModel {
 
   /** Undefined when renamed; otherwise why not (shown beside the name field). */
   async rename(id: string, name: string): Promise<string | undefined> {
-    const api = this.api();
-    if (api.renameInLibrary === undefined) return 'this host has no run library';
     try {
-      const r = await api.renameInLibrary(id, name);
-      if (!r.ok) return r.error;
+      await this.api().renameInLibrary(id, name);
     } catch (e) {
       return describe(e);
     }
@@ -93,11 +75,8 @@ export class LibraryModel {
   }
 
   async remove(id: string): Promise<void> {
-    const api = this.api();
-    if (api.deleteFromLibrary === undefined) return;
     try {
-      const r = await api.deleteFromLibrary(id);
-      if (!r.ok) this.notices.add(`Cannot delete: ${r.error}`);
+      await this.api().deleteFromLibrary(id);
     } catch (e) {
       this.notices.add(`Cannot delete: ${describe(e)}`);
     }

@@ -1,8 +1,8 @@
 // The library panel's state against a fake API: listing, keeping a run (automatic or by hand)
 // as a validated run file, a refused rename handed back to its row, failures as notices, and a
-// host without a library.
+// host that refuses every library operation.
 import { describe, expect, it } from 'vitest';
-import type { CoreScopeApi } from '../../../shared/contract';
+import { testApi } from '../api/test-api';
 import type { RunMeta, RunSummary } from '../../../shared/events';
 import type { LibraryEntry, LibrarySaveRequest } from '../../../shared/library-contract';
 import { parseRunFile } from '../../../shared/run-file';
@@ -65,25 +65,20 @@ const entry: LibraryEntry = {
 function fakeApi() {
   const saved: LibrarySaveRequest[] = [];
   let entries: LibraryEntry[] = [];
-  const api: CoreScopeApi = {
-    machineInfo: () => Promise.reject(new Error('unused')),
-    listScenarios: async () => [],
-    startRun: async () => ({ ok: false, error: 'unused' }),
-    cancelRun: async () => undefined,
-    subscribeRuns: () => () => undefined,
-    listLibrary: async () => ({ ok: true, value: entries }),
+  const api = testApi({
+    listLibrary: async () => entries,
     saveToLibrary: async (request) => {
       saved.push(request);
       entries = [entry];
-      return { ok: true, value: entry };
+      return entry;
     },
-    openFromLibrary: async () => ({ ok: false, error: 'That run is no longer in the library.' }),
-    renameInLibrary: async () => ({ ok: false, error: 'A run named “x” is already there' }),
+    openFromLibrary: () => Promise.reject(new Error('That run is no longer in the library.')),
+    renameInLibrary: () => Promise.reject(new Error('A run named “x” is already there')),
     deleteFromLibrary: async () => {
       entries = [];
-      return { ok: true, value: null };
+      return null;
     },
-  };
+  });
   return { api, saved };
 }
 
@@ -116,18 +111,15 @@ describe('LibraryModel', () => {
   });
 
   it('says when the host has no library', async () => {
-    const { api } = fakeApi();
-    const bare: CoreScopeApi = {
-      machineInfo: api.machineInfo,
-      listScenarios: api.listScenarios,
-      startRun: api.startRun,
-      cancelRun: api.cancelRun,
-      subscribeRuns: api.subscribeRuns,
-    };
-    const lib = new LibraryModel(() => bare, new Notices());
+    const notices = new Notices();
+    const lib = new LibraryModel(() => testApi({}), notices);
     await lib.refresh();
-    expect(lib.available).toBe(false);
     await lib.keep(new RunStore(meta), summary, true);
     expect(lib.entries).toEqual([]);
+    expect(notices.list.map((n) => n.text)).toEqual([
+      'The library could not be listed: listLibrary is not part of this test',
+      'The run was not kept in the library: saveToLibrary is not part of this test',
+      'The library could not be listed: listLibrary is not part of this test',
+    ]);
   });
 });

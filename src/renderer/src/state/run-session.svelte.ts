@@ -76,16 +76,12 @@ export class RunSession {
     this.state = 'running';
     this.starting = true;
     try {
-      const result = await this.api().startRun(params);
-      if (!result.ok) {
-        this.fail(`The run did not start: ${result.error}`);
-        return;
-      }
-      this.runId = result.meta.runId;
-      this.meta = result.meta;
-      this.store = new RunStore(result.meta);
-      this.index = new LaneIndex(Math.max(this.cores, result.meta.machine.logicalCores));
-      const early = this.early.filter((m) => m.runId === result.meta.runId);
+      const meta = await this.api().startRun(params);
+      this.runId = meta.runId;
+      this.meta = meta;
+      this.store = new RunStore(meta);
+      this.index = new LaneIndex(Math.max(this.cores, meta.machine.logicalCores));
+      const early = this.early.filter((m) => m.runId === meta.runId);
       this.early = [];
       this.starting = false;
       for (const m of early) this.onMessage(m);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CoreScopeApi, RunMessage, StartResult } from '../../../shared/contract';
+import { testApi } from '../api/test-api';
 import type { MachineInfo, RunMeta, RunSummary } from '../../../shared/events';
 import { sliceData } from '../lib/test-helpers';
 import { RunSession } from './run-session.svelte';
@@ -55,18 +56,21 @@ function fakeApi(): {
   let listener: (m: RunMessage) => void = () => undefined;
   let answer: (r: StartResult) => void = () => undefined;
   const cancelled: string[] = [];
-  const api: CoreScopeApi = {
-    machineInfo: async () => machine,
-    listScenarios: async () => [],
-    startRun: () => new Promise<StartResult>((resolve) => (answer = resolve)),
+  const api = testApi({
+    // The host answers a start with the run's meta or refuses it with an error.
+    startRun: () =>
+      new Promise<RunMeta>((resolve, reject) => {
+        answer = (r) => (r.ok ? resolve(r.meta) : reject(new Error(r.error)));
+      }),
     cancelRun: async (id) => {
       cancelled.push(id);
+      return null;
     },
     subscribeRuns: (l) => {
       listener = l;
       return () => undefined;
     },
-  };
+  });
   return { api, push: (m) => listener(m), answer: (r) => answer(r), cancelled };
 }
 
