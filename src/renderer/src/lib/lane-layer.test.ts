@@ -88,7 +88,7 @@ describe('LaneLayer', () => {
     expect(layer.draw(ctx, input(layout)).kind).toBe('unchanged');
 
     ops.rects = 0;
-    lanes[0]?.push(1_600_000, 1_650_000, 2, row++);
+    lanes[0]?.push(1_600_000, 1_650_000, 2, row);
     const next = layer.draw(ctx, input(layout));
     expect(next).toMatchObject({ kind: 'partial', rows: 1 });
     // The new slice and the few before it inside the resume lag, not the lane's 400.

@@ -9,6 +9,7 @@ import type { LoadedRun } from '../../../shared/loaded-run';
 import type { RunParamsInput } from '../../../shared/params';
 import { RunStore } from '../../../shared/run-store';
 import { createLiveScheduler } from '../components/frame';
+import { drawCost, withDrawCost } from '../lib/draw-cost';
 import { LaneIndex } from '../lib/lane-index';
 import { Notices } from './notices.svelte';
 
@@ -73,6 +74,7 @@ export class RunSession {
   async start(params: RunParamsInput): Promise<void> {
     if (this.running) return;
     this.reset();
+    drawCost.reset();
     this.state = 'running';
     this.starting = true;
     try {
@@ -155,16 +157,18 @@ export class RunSession {
         for (const ev of m.events) this.apply(ev);
         this.schedule();
         break;
-      case 'end':
-        this.summary = m.summary;
+      case 'end': {
+        const summary = withDrawCost(m.summary);
+        this.summary = summary;
         this.state = 'finished';
         this.cancelling = false;
         if (m.summary.status === 'failed' && this.store.failures.length === 0) {
           this.notices.add('The run failed.');
         }
         this.publish();
-        this.hooks.onFinish?.(this.store, m.summary);
+        this.hooks.onFinish?.(this.store, summary);
         break;
+      }
       case 'error':
         this.fail(`The run stopped with an error: ${m.error}`);
         break;
@@ -191,6 +195,7 @@ export class RunSession {
 
   /** Ingests new slices into lanes and tells the views, now. */
   private publish(): void {
+    const started = performance.now();
     this.frame.cancel();
     this.index.ingest(this.store);
     const idx = this.index;
@@ -201,5 +206,6 @@ export class RunSession {
     }
     this.version++;
     this.hooks.onPublish?.(this.store);
+    if (this.running) drawCost.add(performance.now() - started);
   }
 }
