@@ -2,7 +2,7 @@
 // npm → sh -c → launcher → program, and a signal to npm (the only pid a supervisor knows) must
 // end the program and everything it started. npm passes SIGTERM only to the shell, which does
 // not pass it on; the launcher (scripts/lib/child.mjs) notices and stops the program.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -127,6 +127,42 @@ test('SIGTERM to the npm wrapper of `npm run trace` ends the run and its worker 
     await expectAllGone(tree);
   } finally {
     cleanup(tree);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// `script` (util-linux) gives the command a real terminal; a Ctrl-C typed there goes to the whole
+// foreground process group. The CLI must see it once: a second SIGINT means "exit at once".
+const hasScript = spawnSync('script', ['--version'], { stdio: 'ignore' }).status === 0;
+
+test('Ctrl-C typed in a terminal cancels `npm run trace` once, cleanly, leaving nothing', async () => {
+  test.skip(!hasScript, 'needs util-linux `script` for a terminal');
+  const dir = mkdtempSync(join(tmpdir(), 'corescope-e2e-trace-'));
+  const out = join(dir, 'run.json');
+  const cmd = `npm run trace -- --scenario cpu-bound --model processes --workers 2 --size 100000 --out '${out}'`;
+  const terminal = spawn('script', ['-qec', cmd, '/dev/null'], {
+    cwd: ROOT,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let log = '';
+  terminal.stdout?.on('data', (c: Buffer) => (log += c.toString()));
+  terminal.stderr?.on('data', (c: Buffer) => (log += c.toString()));
+  const exited = new Promise<number | null>((resolve) => terminal.once('exit', resolve));
+  let tree: Tree[] = [];
+  try {
+    tree = await treeWhen(
+      terminal,
+      (t) => t.filter((p) => p.cmdline.includes('process-entry')).length >= 2,
+      () => log,
+    );
+    terminal.stdin?.write('\x03');
+    await exited;
+    expect(log.match(/cancelling the run/g) ?? []).toHaveLength(1);
+    expect(log).toMatch(/cancelled: wall/);
+    await expectAllGone(tree);
+  } finally {
+    cleanup(tree);
+    if (terminal.exitCode === null) terminal.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   }
 });

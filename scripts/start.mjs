@@ -85,7 +85,10 @@ if (!dev) {
 }
 const why = await runElectron();
 if (why !== undefined) {
-  say(`Electron cannot start here (${why}); starting the browser host instead.`);
+  const instead = dev
+    ? 'the browser host instead (no hot reload there)'
+    : 'the browser host instead';
+  say(`Electron cannot start here (${why}); starting ${instead}.`);
   if (dev) {
     const failed = await build('all');
     if (failed !== undefined) await exitAs(failed);

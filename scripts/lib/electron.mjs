@@ -72,9 +72,13 @@ export async function installElectron(root) {
   const tmp = await mkdtemp(join(tmpdir(), `corescope-electron-${process.pid}-`));
   const tty = process.stderr.isTTY === true;
   process.stderr.write(`CoreScope: downloading Electron ${version} (once, about 100 MB)…\n`);
+  // The download moves to Electron's cache once complete: show the most seen, never a drop.
+  let shown = 0;
   const ticker = setInterval(() => {
-    const mb = (bytesIn(tmp) / 1e6).toFixed(1);
-    if (tty) process.stderr.write(`\r  ${mb} MB`);
+    const bytes = bytesIn(tmp);
+    if (!tty || bytes <= shown) return;
+    shown = bytes;
+    process.stderr.write(`\r  ${(bytes / 1e6).toFixed(1)} MB`);
   }, 500);
   let errors = '';
   try {
@@ -83,7 +87,7 @@ export async function installElectron(root) {
       stderr: 'pipe',
       onStderr: (text) => (errors += text),
     });
-    if (tty) process.stderr.write('\n');
+    if (shown > 0) process.stderr.write('\n');
     if (exit.code !== 0) {
       const first = errors.split('\n').find((l) => l.trim() !== '' && !/^\s+at /.test(l));
       return {

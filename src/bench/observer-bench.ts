@@ -46,6 +46,8 @@ export interface ObserverRun {
   /** Cores' worth of CPU the engine's process used (its own threads; workers are children). */
   readonly engineCores: number;
   readonly latencyMs?: readonly number[];
+  /** The run's parameters as the engine recorded them (both sides must match). */
+  readonly params: string;
 }
 
 export interface ObserverFigures {
@@ -244,6 +246,7 @@ async function uiRun(page: Page, host: Host): Promise<ObserverRun> {
     rendererCores: (b1.renderer - b0.renderer) / 1e9 / seconds,
     engineCores: (e1 - e0) / 1e9 / seconds,
     latencyMs: latencies(store, frames, origin),
+    params: JSON.stringify(store.meta?.params),
   };
 }
 
@@ -291,6 +294,7 @@ async function engineRun(entries: WorkerEntries): Promise<ObserverRun> {
     wallMs: summary.wallMs,
     preemptedShare: fig?.stateShare.preempted ?? NaN,
     engineCores: (threadNs(process.pid) - e0) / 1e9 / seconds,
+    params: JSON.stringify(h.meta.params),
   };
 }
 
@@ -338,6 +342,9 @@ export async function observerBench(
     await host.stop();
   }
   const ui = runs.filter((r) => r.side === 'ui');
+  const differing = new Set(runs.map((r) => r.params));
+  if (differing.size > 1)
+    throw new Error(`the UI and engine runs differ in parameters: ${[...differing].join(' vs ')}`);
   const eng = runs.filter((r) => r.side === 'engine');
   const lat = ui.flatMap((r) => r.latencyMs ?? []);
   return {

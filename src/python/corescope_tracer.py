@@ -60,6 +60,21 @@ def _j(v):
     return "[" + ",".join([_j(x) for x in v]) + "]"
 
 
+def _no_default(obj):
+    raise TypeError("not JSON: %r" % (obj,))
+
+
+try:
+    # json's C encoder without importing json (~7x faster than _j on event lists).
+    _c_encode = _json.make_encoder(None, _no_default, _enc, None, ":", ",", False, False, True)
+
+    def _dumps(v):
+        return "".join(_c_encode(v, 0))
+
+except (AttributeError, TypeError):
+    _dumps = _j
+
+
 def emit(ev):
     if _state["trace"]:
         _events.append(ev)
@@ -98,7 +113,7 @@ def flush():
     if not batch and not opened:
         _send_line('{"t":%d}' % _now())
         return
-    _send_line('{"t":%d,"ev":%s,"open":%s}' % (_now(), _j(batch), _j(opened)))
+    _send_line('{"t":%d,"ev":%s,"open":%s}' % (_now(), _dumps(batch), _dumps(opened)))
 
 
 def _lifeline_lost():
@@ -629,10 +644,9 @@ def _apply(name, module):
 
 
 def _install_import_hook():
-    import importlib.abc
     import importlib.machinery
 
-    class Finder(importlib.abc.MetaPathFinder):
+    class Finder:  # a plain meta path finder: importing importlib.abc would cost start-up time
         """Patches a module right after it first executes, before its importer sees it."""
 
         def find_spec(self, fullname, path, target=None):

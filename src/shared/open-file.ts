@@ -3,7 +3,7 @@
 // and builds nothing; nothing in a file is ever executed (JSON.parse and schemas only).
 import { fromChromeTrace } from './chrome-trace';
 import { F_END, F_START, SLICE_STRIDE } from './events';
-import { fromForeignTrace } from './foreign-trace';
+import { fromForeignTrace, MAX_FOREIGN_EVENTS } from './foreign-trace';
 import type { LoadedRun, OpenResult } from './loaded-run';
 import { looksLikeRunFile, parseRunFile } from './run-file';
 
@@ -25,9 +25,15 @@ function isCoreScopeTrace(value: unknown): boolean {
   return typeof other === 'object' && other !== null && 'app' in other && other.app === 'CoreScope';
 }
 
-export function openRunText(text: string, name: string): OpenResult {
+/** Called while a large file is turned into a run: events done of the total. */
+export type BuildProgress = (done: number, total: number) => void;
+
+/** Opens file text: the size, then JSON, then the kind of file it holds. */
+export function openRunText(text: string, name: string, onProgress?: BuildProgress): OpenResult {
   const size = checkFileSize(text.length, name);
   if (size !== undefined) return { ok: false, error: size };
+  const many = tooManyEvents(text, name);
+  if (many !== undefined) return { ok: false, error: many };
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -35,6 +41,30 @@ export function openRunText(text: string, name: string): OpenResult {
     const why = e instanceof Error ? e.message : String(e);
     return { ok: false, error: `${name} is not valid JSON (corrupt or truncated?): ${why}` };
   }
+  return openRunValue(value, name, onProgress);
+}
+
+/**
+ * Refuses, before JSON.parse builds millions of objects, a trace with more events than the view
+ * can show: every event has a "ph" key, so counting that text bounds the events from above
+ * (a name containing it only makes the count larger). Run files carry columns, not events.
+ */
+export function tooManyEvents(text: string, name: string): string | undefined {
+  const limit = MAX_FOREIGN_EVENTS;
+  let count = 0;
+  for (let at = text.indexOf('"ph"'); at >= 0; at = text.indexOf('"ph"', at + 4)) {
+    if (++count > limit) {
+      return (
+        `Cannot open ${name}: it has more than ${limit.toLocaleString('en-US')} events, more ` +
+        'than CoreScope can show at once; cut it to a time range first (e.g. in Perfetto).'
+      );
+    }
+  }
+  return undefined;
+}
+
+/** Opens parsed JSON (the same rules as openRunText after its parse). */
+export function openRunValue(value: unknown, name: string, onProgress?: BuildProgress): OpenResult {
   if (looksLikeRunFile(value)) return prefixed(parseRunFile(value, name), name);
   if (isCoreScopeTrace(value)) {
     const r = fromChromeTrace(value);
@@ -44,7 +74,7 @@ export function openRunText(text: string, name: string): OpenResult {
       name,
     );
   }
-  return prefixed(fromForeignTrace(value, name), name);
+  return prefixed(fromForeignTrace(value, name, onProgress), name);
 }
 
 /**

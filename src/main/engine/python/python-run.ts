@@ -378,6 +378,7 @@ export function startPythonRun(
       }, limitMs);
       const outcome = await Promise.race([exited.then((x) => ({ exit: x })), stopPromise]);
       clearTimeout(limit);
+      stop = undefined; // the group is killed below; a late Cancel has nothing left to stop
       const exitUs = nowUs();
       // Let the first process's last batch arrive (it flushes just before it exits).
       if (typeof outcome === 'object') {
@@ -421,7 +422,8 @@ export function startPythonRun(
     } catch (e) {
       killGroup(child?.pid);
       status = stopped === 'cancelled' ? 'cancelled' : 'failed';
-      fail(`the run could not start: ${e instanceof Error ? e.message : String(e)}`);
+      if (status === 'failed')
+        fail(`the run could not start: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
       for (const s of sockets) s.destroy();
       await new Promise<void>((r) => (server ? server.close(() => r()) : r()));

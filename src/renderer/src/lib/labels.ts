@@ -31,8 +31,11 @@ export function drawLabels(
     const cy = l.y + l.h / 2;
     if (paint.style.pattern !== 'solid') {
       // Patterns behind text hurt reading: give the text a plain backing in the bar's colour.
+      // At most the bar's height: nothing may spill into the gap (a live redraw of one row
+      // would leave it behind).
+      const bh = Math.min(16, l.h);
       ctx.fillStyle = paint.style.colour;
-      ctx.fillRect(l.x + 3, cy - 8, tw + 6, 16);
+      ctx.fillRect(l.x + 3, cy - bh / 2, tw + 6, bh);
     }
     ctx.fillStyle = paint.text;
     ctx.fillText(text, l.x + 6, cy + 0.5);

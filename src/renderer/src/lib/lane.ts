@@ -6,6 +6,9 @@
 
 export type LaneKind = 'core' | 'actor' | 'task';
 
+/** Late inserts remembered for firstChangeSince; older ones make it answer 0 (redraw all). */
+const LATE_LOG = 1024;
+
 export class Lane {
   starts: Float64Array<ArrayBuffer> = new Float64Array(16);
   ends: Float64Array<ArrayBuffer> = new Float64Array(16);
@@ -15,6 +18,13 @@ export class Lane {
   /** Index of each slice in the RunStore (slice number, not float offset). */
   rows = new Int32Array(16);
   count = 0;
+  /** Pushes so far: a drawing layer compares it between frames to see whether anything came. */
+  edits = 0;
+  /** Where recent late slices were inserted, and at which edit (firstChangeSince reads them). */
+  private lateAt: number[] = [];
+  private lateEdit: number[] = [];
+  /** Late inserts at or before this edit were dropped from the log. */
+  private trimmedEdit = 0;
 
   constructor(
     readonly kind: LaneKind,
@@ -47,8 +57,10 @@ export class Lane {
     if (this.count === this.starts.length) this.grow();
     const n = this.count;
     let at = n;
+    this.edits++;
     if (n > 0 && start < (this.starts[n - 1] ?? 0)) {
       at = upperBound(this.starts, start, 0, n);
+      this.logLate(at);
       this.starts.copyWithin(at + 1, at, n);
       this.ends.copyWithin(at + 1, at, n);
       this.keys.copyWithin(at + 1, at, n);
@@ -65,6 +77,30 @@ export class Lane {
       if (e > m) m = e;
       this.maxEnds[i] = m;
     }
+  }
+
+  private logLate(at: number): void {
+    if (this.lateAt.length >= LATE_LOG) {
+      const drop = LATE_LOG / 2;
+      this.trimmedEdit = this.lateEdit[drop - 1] ?? this.edits;
+      this.lateAt.splice(0, drop);
+      this.lateEdit.splice(0, drop);
+    }
+    this.lateAt.push(at);
+    this.lateEdit.push(this.edits);
+  }
+
+  /**
+   * The lowest index that may differ from what the lane held at edit `edits` with `count`
+   * slices: `count` when only appends came since, lower after late inserts (0 when unknown).
+   * Slices below it are exactly as they were, so a drawing of them can stay.
+   */
+  firstChangeSince(edits: number, count: number): number {
+    if (edits < this.trimmedEdit) return 0;
+    let first = Math.min(count, this.count);
+    for (let j = this.lateEdit.length - 1; j >= 0 && (this.lateEdit[j] ?? 0) > edits; j--)
+      first = Math.min(first, this.lateAt[j] ?? 0);
+    return first;
   }
 
   /** Index range [from, to) of slices that may intersect the time window [t0, t1]. */

@@ -3,7 +3,7 @@
 // needs one fill per level, whatever the number of samples.
 import type { OsSample } from '../../../shared/run-store';
 import type { DrawContext } from './draw';
-import { visibleRows, type Layout } from './lanes';
+import { visibleRows, type LaneRow, type Layout } from './lanes';
 import type { Viewport } from './viewport';
 
 export const OS_LEVELS = 5;
@@ -59,7 +59,7 @@ export interface RowColours {
   readonly strip: string;
 }
 
-const LIGHT_ROWS: RowColours = { rowA: '#F4F6F9', rowB: '#EBEEF3', strip: '#FFFFFF' };
+export const LIGHT_ROWS: RowColours = { rowA: '#F4F6F9', rowB: '#EBEEF3', strip: '#FFFFFF' };
 
 /** Alternating row backgrounds and a baseline under each bar area. */
 export function drawRowBackgrounds(
@@ -72,14 +72,34 @@ export function drawRowBackgrounds(
   for (let r = r0; r < r1; r++) {
     const row = layout.rows[r];
     if (row === undefined) continue;
-    const y = row.y - vp.scrollTop;
-    ctx.fillStyle = r % 2 === 0 ? colours.rowA : colours.rowB;
-    ctx.fillRect(0, y, vp.width, row.bar);
-    if (row.strip > 0) {
-      ctx.fillStyle = colours.strip;
-      ctx.fillRect(0, y + row.bar + 1, vp.width, row.strip - 1);
-    }
+    fillRowBar(ctx, row, r, vp, colours, 0);
+    fillRowStrip(ctx, row, vp, colours);
   }
+}
+
+/** A row's bar background from `x` (CSS px) to the right edge; `r` is its index in the layout. */
+export function fillRowBar(
+  ctx: DrawContext,
+  row: LaneRow,
+  r: number,
+  vp: Viewport,
+  colours: RowColours,
+  x: number,
+): void {
+  ctx.fillStyle = r % 2 === 0 ? colours.rowA : colours.rowB;
+  ctx.fillRect(x, row.y - vp.scrollTop, vp.width - x, row.bar);
+}
+
+/** A row's strip background (the band the OS busy shades are drawn in). */
+export function fillRowStrip(
+  ctx: DrawContext,
+  row: LaneRow,
+  vp: Viewport,
+  colours: RowColours,
+): void {
+  if (row.strip <= 0) return;
+  ctx.fillStyle = colours.strip;
+  ctx.fillRect(0, row.y - vp.scrollTop + row.bar + 1, vp.width, row.strip - 1);
 }
 
 /** Mean busy fraction of one core over the samples, or undefined without samples. */

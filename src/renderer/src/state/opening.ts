@@ -4,8 +4,8 @@
 // CoreScope also sets the run form to its scenario, model and parameters, so Run runs it again.
 import { isImportedRun } from '../../../shared/foreign-trace';
 import type { OpenResult } from '../../../shared/loaded-run';
-import { checkFileSize, openRunText } from '../../../shared/open-file';
 import { parseRunFile } from '../../../shared/run-file';
+import { FileImport } from './file-import.svelte';
 import type { Lecture } from './lecture.svelte';
 import type { Replay } from './replay.svelte';
 import type { RunForm } from './run-form.svelte';
@@ -23,6 +23,9 @@ export interface OpeningDeps {
 }
 
 export class Opening {
+  /** The file being read and parsed (in a worker, with progress and Cancel). */
+  readonly importing = new FileImport();
+
   constructor(private readonly d: OpeningDeps) {}
 
   /** Opens a file the user picked or dropped. */
@@ -33,19 +36,12 @@ export class Opening {
       notices.add(blocked);
       return false;
     }
-    const tooBig = checkFileSize(file.size, file.name);
-    if (tooBig !== undefined) {
-      notices.add(`Cannot open ${tooBig}`);
+    const result = await this.importing.open(file);
+    if (!result.ok && 'cancelled' in result) {
+      notices.add(`Opening ${file.name} was cancelled; nothing changed.`);
       return false;
     }
-    let text: string;
-    try {
-      text = await file.text();
-    } catch (e) {
-      notices.add(`Cannot read ${file.name}: ${e instanceof Error ? e.message : String(e)}`);
-      return false;
-    }
-    return this.show(openRunText(text, file.name));
+    return this.show(result);
   }
 
   /** Shows a library entry's run file (validated here like any file the page did not make). */
