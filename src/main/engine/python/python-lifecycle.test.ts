@@ -145,3 +145,20 @@ describe('Python run failures and lifetimes', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('Python runs in trace files', () => {
+  it('export names the runtime, GIL and script, and import restores them', async () => {
+    const { toChromeTrace } = await import('../chrome-trace');
+    const { fromChromeTrace } = await import('../../../shared/chrome-trace-import');
+    const { store, summary } = await runPython('say_after_tasks.py', 0.05);
+    const trace = toChromeTrace(store, summary);
+    expect(trace.otherData.runtime).toMatch(/^CPython 3\.\d+\.\d+$/);
+    expect(trace.otherData.python).toMatchObject({ script: 'say_after_tasks.py', gil: true });
+    const back = fromChromeTrace(JSON.parse(JSON.stringify(trace)));
+    expect(back.ok).toBe(true);
+    if (back.ok) {
+      expect(back.store.meta?.source?.script).toBe('say_after_tasks.py');
+      expect(back.store.tasks.size).toBe(store.tasks.size);
+    }
+  });
+});

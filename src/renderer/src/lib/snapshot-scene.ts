@@ -5,7 +5,7 @@
 import { scaleLinear } from 'd3-scale';
 import type { OsSample } from '../../../shared/run-store';
 import { drawLanes, type DrawContext } from './draw';
-import { formatTickMs } from './format';
+import { formatTickMs } from '../../../shared/figure-format';
 import { fitText } from './labels';
 import type { Layout } from './lanes';
 import { drawOsStrips, drawRowBackgrounds } from './os-strip';

@@ -1,16 +1,14 @@
 // One run at a time, from the Run button to its summary: starts and cancels runs through the
-// API, applies the run's message batches to a RunStore as they arrive, and publishes at most one
-// `version` bump per live frame (about 15 a second, see createLiveScheduler) so the chart redraws
-// at that rate however fast events come.
-// A second run resets everything.
-import type { CoreScopeApi, RunMessage } from '../../../shared/contract';
-import type { RunEvent, RunMeta, RunSummary } from '../../../shared/events';
+// API and shows their progress, failures and summary; the shared RunFeed collects the events and
+// publishes them per live frame. A second run resets everything; a run opened from a file or the
+// library is shown the same way, without running.
+import type { CoreScopeApi } from '../../../shared/contract';
+import type { RunEvent, RunSummary } from '../../../shared/events';
 import type { LoadedRun } from '../../../shared/loaded-run';
-import type { RunParamsInput } from '../../../shared/params';
-import { RunStore } from '../../../shared/run-store';
-import { createLiveScheduler } from '../components/frame';
+import type { RunStore } from '../../../shared/run-store';
 import { LaneIndex } from '../lib/lane-index';
 import { Notices } from './notices.svelte';
+import { RunFeed, type StartInput } from './run-feed.svelte';
 
 export type RunState = 'idle' | 'running' | 'finished' | 'error';
 
@@ -24,24 +22,14 @@ export interface RunSessionHooks {
   readonly onFinish?: (store: RunStore, summary: RunSummary) => void;
 }
 
-export class RunSession {
+export class RunSession extends RunFeed {
   state = $state<RunState>('idle');
-  meta = $state.raw<RunMeta | undefined>(undefined);
   summary = $state.raw<RunSummary | undefined>(undefined);
-  /** The live run's columns; replaced (not mutated reactively) per run. */
-  store = $state.raw(new RunStore());
-  index = $state.raw(new LaneIndex(1));
-  /** Bumped once per live frame in which events were applied. */
-  version = $state(0);
   /** Bumped when lanes or their labels change (new actor, task or core lane). */
   lanesVersion = $state(0);
   cancelling = $state(false);
   readonly notices = new Notices();
 
-  private runId: string | undefined;
-  private starting = false;
-  private early: RunMessage[] = [];
-  private readonly frame = createLiveScheduler(() => this.publish());
   private laneShape = '';
   private actorUpdates = 0;
   /** Cancel pressed before the engine answered the start request. */
@@ -51,12 +39,18 @@ export class RunSession {
   /** `api` is called lazily so a missing transport becomes a message, not a crash. */
   constructor(
     private readonly api: () => CoreScopeApi,
-    private cores: number,
+    cores: number,
     private readonly hooks: RunSessionHooks = {},
-  ) {}
+  ) {
+    super(cores);
+  }
 
   get running(): boolean {
     return this.state === 'running';
+  }
+
+  protected get live(): boolean {
+    return this.running;
   }
 
   setCores(cores: number): void {
@@ -67,31 +61,22 @@ export class RunSession {
 
   /** Subscribes to run messages; returns the unsubscribe function. */
   connect(): () => void {
-    return this.api().subscribeRuns((m) => this.onMessage(m));
+    return this.api().subscribeRuns((m) => this.receive(m));
   }
 
-  async start(params: RunParamsInput): Promise<void> {
+  async start(params: StartInput): Promise<void> {
     if (this.running) return;
     this.reset();
     this.state = 'running';
-    this.starting = true;
+    let error: string | undefined;
     try {
-      const meta = await this.api().startRun(params);
-      this.runId = meta.runId;
-      this.meta = meta;
-      this.store = new RunStore(meta);
-      this.index = new LaneIndex(Math.max(this.cores, meta.machine.logicalCores));
-      const early = this.early.filter((m) => m.runId === meta.runId);
-      this.early = [];
-      this.starting = false;
-      for (const m of early) this.onMessage(m);
-      if (this.cancelRequested && this.running) void this.cancel();
+      error = await this.request(this.api(), params);
     } catch (e) {
-      this.fail(`The run did not start: ${e instanceof Error ? e.message : String(e)}`);
-    } finally {
-      this.starting = false;
-      this.early = [];
+      // this.api() itself may throw when there is no transport
+      error = e instanceof Error ? e.message : String(e);
     }
+    if (error !== undefined) this.fail(`The run did not start: ${error}`);
+    else if (this.cancelRequested && this.running) void this.cancel();
   }
 
   async cancel(): Promise<void> {
@@ -124,14 +109,11 @@ export class RunSession {
   }
 
   private reset(): void {
-    this.runId = undefined;
-    this.meta = undefined;
+    this.clear();
     this.summary = undefined;
     this.cancelling = false;
     this.cancelRequested = false;
     this.failureNotices = 0;
-    this.store = new RunStore();
-    this.index = new LaneIndex(this.cores);
     this.notices.clear();
     this.laneShape = '';
     this.publish();
@@ -144,35 +126,22 @@ export class RunSession {
     this.publish();
   }
 
-  private onMessage(m: RunMessage): void {
-    if (this.starting) {
-      this.early.push(m);
-      return;
+  protected onEnd(summary: RunSummary): void {
+    this.summary = summary;
+    this.state = 'finished';
+    this.cancelling = false;
+    if (summary.status === 'failed' && this.store.failures.length === 0) {
+      this.notices.add('The run failed.');
     }
-    if (m.runId !== this.runId || !this.running) return;
-    switch (m.kind) {
-      case 'events':
-        for (const ev of m.events) this.apply(ev);
-        this.schedule();
-        break;
-      case 'end':
-        this.summary = m.summary;
-        this.state = 'finished';
-        this.cancelling = false;
-        if (m.summary.status === 'failed' && this.store.failures.length === 0) {
-          this.notices.add('The run failed.');
-        }
-        this.publish();
-        this.hooks.onFinish?.(this.store, m.summary);
-        break;
-      case 'error':
-        this.fail(`The run stopped with an error: ${m.error}`);
-        break;
-    }
+    this.publish();
+    this.hooks.onFinish?.(this.store, summary);
   }
 
-  private apply(ev: RunEvent): void {
-    this.store.apply(ev);
+  protected onError(error: string): void {
+    this.fail(`The run stopped with an error: ${error}`);
+  }
+
+  protected onEvent(ev: RunEvent): void {
     // An actor is announced at spawn and again, with its real thread id, once it is ready.
     if (ev.kind === 'actor') this.actorUpdates++;
     if (ev.kind === 'failure') {
@@ -185,21 +154,14 @@ export class RunSession {
     }
   }
 
-  private schedule(): void {
-    this.frame.request();
-  }
-
-  /** Ingests new slices into lanes and tells the views, now. */
-  private publish(): void {
-    this.frame.cancel();
-    this.index.ingest(this.store);
+  /** New lanes (or new names for them) bump lanesVersion; every publish bumps version. */
+  protected onPublished(): void {
     const idx = this.index;
     const shape = `${idx.cores.length}/${idx.actors.size}/${idx.tasks.size}/${this.actorUpdates}/${this.store.tasks.size}`;
     if (shape !== this.laneShape) {
       this.laneShape = shape;
       this.lanesVersion++;
     }
-    this.version++;
     this.hooks.onPublish?.(this.store);
   }
 }

@@ -1,5 +1,5 @@
 // Sweep: one scenario and model at each worker count of an editable list (default 1 … 2 × cores),
-// each run one after another, summarised by the same shared code as `npm run sweep`: speedup
+// run by the same shared loop and summarised by the same shared code as `npm run sweep`: speedup
 // against 1 worker, the ideal min(workers, cores) and an Amdahl fit.
 import type { CoreScopeApi } from '../../../shared/contract';
 import type { MachineInfo } from '../../../shared/events';
@@ -8,10 +8,9 @@ import {
   MAX_REPEAT,
   defaultWorkerList,
   parseWorkerList,
-  summariseSweep,
   type SweepResult,
-  type SweepSample,
 } from '../../../shared/sweep';
+import { sweepLoop, type SweepRunOutcome } from '../../../shared/sweep-loop';
 import { LabRun } from './lab-run.svelte';
 import type { LabState } from './compare.svelte';
 
@@ -52,44 +51,39 @@ export class SweepSession {
     this.state = 'running';
     this.done = 0;
     this.planned = list.workers.length * repeat;
-    // Per worker count, in list order: every repeat's wall and preempted share.
-    const samples: { workers: number; wallsMs: number[]; preemptedShares: number[] }[] =
-      list.workers.map((w) => ({ workers: w, wallsMs: [], preemptedShares: [] }));
     const api = this.api();
-    let ran: LabRun | undefined;
-    for (let r = 0; r < repeat && !this.cancelled && this.error === undefined; r++) {
-      for (const sample of samples) {
-        if (this.cancelled) break;
-        const w = sample.workers;
-        const run = new LabRun({ ...params, workers: w }, machine?.logicalCores ?? 1);
-        this.current = run;
-        await run.execute(api);
-        if (run.state !== 'finished' || run.summary?.status !== 'completed') {
-          if (!this.cancelled)
-            this.error = `The run with ${w} workers did not complete: ${run.error ?? run.summary?.failures[0]?.reason ?? run.summary?.status ?? 'failed'}`;
-          break;
-        }
-        ran = run;
-        sample.wallsMs.push(run.summary.wallMs);
-        sample.preemptedShares.push(run.figures?.stateShare.preempted ?? 0);
-        this.done++;
-        this.publish(run, repeat, samples);
-      }
-    }
+    const runOne = async (w: number): Promise<SweepRunOutcome> => {
+      const run = new LabRun({ ...params, workers: w }, machine?.logicalCores ?? 1);
+      this.current = run;
+      await run.execute(api);
+      const { meta, summary } = run;
+      if (run.state !== 'finished' || summary?.status !== 'completed' || meta === undefined)
+        return {
+          kind: 'stopped',
+          reason: run.error ?? summary?.failures[0]?.reason ?? summary?.status ?? 'failed',
+        };
+      return {
+        kind: 'completed',
+        wallMs: summary.wallMs,
+        preemptedShare: run.figures?.stateShare.preempted ?? 0,
+        params: meta.params,
+        machine: meta.machine,
+      };
+    };
+    const outcome = await sweepLoop({
+      workers: list.workers,
+      repeat,
+      run: runOne,
+      cancelled: () => this.cancelled,
+      onRun: (p) => {
+        this.done = p.done;
+        this.result = p.result;
+      },
+    });
     this.current = undefined;
-    if (ran === undefined && this.error === undefined && !this.cancelled)
-      this.error = 'No run finished.';
-    this.state = this.cancelled ? 'cancelled' : this.error !== undefined ? 'error' : 'finished';
-  }
-
-  /** Summarises what has been measured so far, so points appear as runs finish. */
-  private publish(run: LabRun, repeat: number, samples: readonly SweepSample[]): void {
-    const meta = run.meta;
-    if (meta === undefined) return;
-    const measured = samples
-      .filter((s) => s.wallsMs.length > 0)
-      .map((s) => ({ ...s, wallsMs: [...s.wallsMs], preemptedShares: [...s.preemptedShares] }));
-    this.result = summariseSweep(meta.params, meta.machine, repeat, measured);
+    if (outcome.ok) this.state = 'finished';
+    else if (outcome.cancelled) this.state = 'cancelled';
+    else this.fail(capitalise(outcome.error));
   }
 
   async cancel(): Promise<void> {
@@ -103,3 +97,5 @@ export class SweepSession {
     this.state = 'error';
   }
 }
+
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,0 +1,103 @@
+// The plumbing every run shown in the window shares (the main run, each run of Compare and
+// Sweep): send the start request, keep the messages that arrive before the engine has named the
+// run and apply them after, collect the run's events into its own RunStore and lanes, and publish
+// at most once per live frame (about 15 a second, see createLiveScheduler) so the charts redraw at
+// that rate however fast events come.
+// Subclasses say what the end of a run and an error mean to them.
+import type { CoreScopeApi, RunMessage } from '../../../shared/contract';
+import type { RunEvent, RunMeta, RunSummary } from '../../../shared/events';
+import { RunStore } from '../../../shared/run-store';
+import { createLiveScheduler } from '../components/frame';
+import { LaneIndex } from '../lib/lane-index';
+
+export type StartInput = Parameters<CoreScopeApi['startRun']>[0];
+
+export abstract class RunFeed {
+  meta = $state.raw<RunMeta | undefined>(undefined);
+  /** The run's columns; replaced (not mutated reactively) per run. */
+  store = $state.raw(new RunStore());
+  index = $state.raw(new LaneIndex(1));
+  /** Bumped once per live frame in which events were applied. */
+  version = $state(0);
+
+  protected runId: string | undefined;
+  private starting = false;
+  private early: RunMessage[] = [];
+  private readonly frame = createLiveScheduler(() => this.publish());
+
+  protected constructor(protected cores: number) {
+    this.index = new LaneIndex(cores);
+  }
+
+  /** Whether the run's messages still apply (it has not ended here). */
+  protected abstract get live(): boolean;
+  protected abstract onEnd(summary: RunSummary): void;
+  protected abstract onError(error: string): void;
+  /** Called for each event applied to the store. */
+  protected onEvent(_ev: RunEvent): void {}
+  /** Called after each publish. */
+  protected onPublished(): void {}
+
+  /** Sends the start request; undefined when the run started, otherwise why not. */
+  protected async request(api: CoreScopeApi, params: StartInput): Promise<string | undefined> {
+    this.starting = true;
+    try {
+      // A refused start (bad parameters, a run already going) rejects with the reason.
+      const meta = await api.startRun(params);
+      this.runId = meta.runId;
+      this.meta = meta;
+      this.store = new RunStore(meta);
+      this.index = new LaneIndex(Math.max(this.cores, meta.machine.logicalCores));
+      const early = this.early.filter((m) => m.runId === meta.runId);
+      this.early = [];
+      this.starting = false;
+      for (const m of early) this.receive(m);
+      return undefined;
+    } catch (e) {
+      return e instanceof Error ? e.message : String(e);
+    } finally {
+      this.starting = false;
+      this.early = [];
+    }
+  }
+
+  /** Forgets the run: its id, meta and data (lanes for `cores` cores). */
+  protected clear(): void {
+    this.runId = undefined;
+    this.meta = undefined;
+    this.store = new RunStore();
+    this.index = new LaneIndex(this.cores);
+  }
+
+  /** Every run message goes through here; other runs' messages are ignored. */
+  protected receive(m: RunMessage): void {
+    if (this.starting) {
+      this.early.push(m);
+      return;
+    }
+    if (m.runId !== this.runId || !this.live) return;
+    switch (m.kind) {
+      case 'events':
+        for (const ev of m.events) {
+          this.store.apply(ev);
+          this.onEvent(ev);
+        }
+        this.frame.request();
+        break;
+      case 'end':
+        this.onEnd(m.summary);
+        break;
+      case 'error':
+        this.onError(m.error);
+        break;
+    }
+  }
+
+  /** Ingests new slices into lanes and tells the views, now. */
+  protected publish(): void {
+    this.frame.cancel();
+    this.index.ingest(this.store);
+    this.version++;
+    this.onPublished();
+  }
+}
