@@ -5,6 +5,19 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import type { Plugin } from 'vite';
+import { META_CSP } from './src/shared/csp-rules';
+
+/** Writes the one set of CSP rules into the page's meta tag (index.html has a placeholder). */
+function metaCsp(): Plugin {
+  return {
+    name: 'corescope-meta-csp',
+    transformIndexHtml: (html) => {
+      if (!html.includes('%CORESCOPE_CSP%')) throw new Error('index.html lost its CSP placeholder');
+      return html.replace('%CORESCOPE_CSP%', META_CSP);
+    },
+  };
+}
 
 export default defineConfig({
   main: {
@@ -20,6 +33,6 @@ export default defineConfig({
   renderer: {
     root: resolve('src/renderer'),
     build: { rollupOptions: { input: { index: resolve('src/renderer/index.html') } } },
-    plugins: [svelte()],
+    plugins: [svelte(), metaCsp()],
   },
 });

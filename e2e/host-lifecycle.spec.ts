@@ -2,6 +2,7 @@
 // process pool, and stopping the host mid-run (SIGTERM, or SIGKILL, which runs no handler) leaves
 // no orphaned worker. How fast Cancel is belongs to `npm run bench`, not to a pass/fail here.
 import { readFileSync } from 'node:fs';
+import { parseStat, type StatLine } from '../src/shared/proc-parse';
 import { test, expect } from './fixtures';
 import { descendants } from './support/proc';
 import { mustConnect, type Conn } from './support/ws-client';
@@ -33,26 +34,25 @@ async function startLongRun(c: Conn, hostPid: number): Promise<string> {
   return runId;
 }
 
-/** Fields of /proc/<pid>/stat after the parenthesised name, or undefined once it is gone. */
-function stat(pid: number): string[] | undefined {
+/** A process's stat line, or undefined once it is gone. */
+function stat(pid: number): StatLine | undefined {
   try {
-    const text = readFileSync(`/proc/${pid}/stat`, 'latin1');
-    return text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return parseStat(readFileSync(`/proc/${pid}/stat`, 'latin1'));
   } catch {
     return undefined;
   }
 }
 
-/** CPU time a process has used (user + system), in clock ticks (10 ms). */
+/** CPU time a process has used (utime + stime, fields 14 and 15), in clock ticks (10 ms). */
 const cpuTicks = (pid: number): number => {
-  const f = stat(pid);
-  return f ? Number(f[11]) + Number(f[12]) : 0;
+  const f = stat(pid)?.rest;
+  return f ? Number(f[14 - 3]) + Number(f[15 - 3]) : 0;
 };
 
 /** Those of `pids` still running (a zombie has exited; it only waits to be reaped). */
 const living = (pids: readonly number[]): number[] =>
   pids.filter((pid) => {
-    const state = stat(pid)?.[0];
+    const state = stat(pid)?.state;
     return state !== undefined && state !== 'Z';
   });
 

@@ -9,6 +9,7 @@ import type { RunSummary } from '../main/engine/types';
 import { spawnMs, throughput } from './pipeline';
 import { pythonBench } from './python-bench';
 import { renderBench } from './render-bench';
+import { modelBench, modelRows } from './model-bench';
 import { observerBench, type ObserverFigures } from './observer-bench';
 import { median } from '../shared/stats';
 
@@ -80,6 +81,13 @@ async function main(): Promise<void> {
   console.log(
     `CoreScope bench on ${machine.cpuModel}, ${machine.logicalCores} logical cores, ${machine.runtime}`,
   );
+  if (process.env.BENCH_ONLY === 'models') {
+    // The model ratios, Cancel and orphan figures alone.
+    const m = await modelBench(entries, join(__dirname, 'cli.cjs'));
+    for (const [k, v, t] of modelRows(m)) console.log(`${k.padEnd(60)}  ${v.padStart(14)}  ${t}`);
+    console.log(`BENCH_JSON ${JSON.stringify(m)}`);
+    return;
+  }
   if (process.env.BENCH_ONLY === 'observer') {
     // The observer figure alone, for iterating on the renderer's cost.
     const o = await observerBench(
@@ -114,7 +122,11 @@ async function main(): Promise<void> {
         entries,
         Number(process.env.BENCH_OBSERVER_REPEATS ?? 3),
       );
+  const models = process.env.BENCH_SKIP_MODELS
+    ? undefined
+    : await modelBench(entries, join(__dirname, 'cli.cjs'));
   const result = {
+    ...(models === undefined ? {} : { models }),
     tracingOverheadSequential: +seq.ratio.toFixed(4),
     tracingOverheadProcesses: +procs.ratio.toFixed(4),
     eventsPerSecondThreads: Math.round(thrThread),
@@ -167,6 +179,7 @@ async function main(): Promise<void> {
     ]);
   }
   if (observer) rows.push(...observerRows(observer));
+  if (models) rows.push(...modelRows(models));
   if (!process.env.BENCH_SKIP_PYTHON) Object.assign(result, await pythonBench(rows, repeats));
   const w = Math.max(...rows.map((r) => r[0].length));
   for (const [k, v, t] of rows) console.log(`${k.padEnd(w)}  ${v.padStart(14)}  ${t}`);

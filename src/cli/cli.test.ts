@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fromChromeTrace } from '../main/engine/chrome-trace';
-import { childrenOf } from '../main/engine/test-support';
+import { alive, childrenOf, cpuTicks } from '../main/engine/test-support';
 
 const CLI = resolve(__dirname, '../../out/node/cli.cjs');
 const dir = mkdtempSync(join(tmpdir(), 'corescope-cli-'));
@@ -14,15 +14,6 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const run = (args: readonly string[]) =>
   spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 30_000 });
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('trace CLI', () => {
   it('rejects bad flags with one line, a non-zero exit and no file', () => {
@@ -80,16 +71,20 @@ describe('trace CLI', () => {
       const child = spawn(process.execPath, [CLI, ...args, '--out', out], { stdio: 'ignore' });
       const pid = child.pid ?? -1;
       const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
-      let workers: number[] = [];
-      for (let i = 0; i < 50 && workers.length < 2; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        workers = childrenOf(pid);
-      }
-      expect(workers.length).toBeGreaterThanOrEqual(2);
-      const t0 = Date.now();
+      // Mid-run: both workers exist and have spent CPU time (10 ms ticks) in their kernels.
+      await expect
+        .poll(
+          () => {
+            const kids = childrenOf(pid);
+            return kids.length === 2 && kids.every((k) => cpuTicks(k) >= 2);
+          },
+          { timeout: 30_000, interval: 50 },
+        )
+        .toBe(true);
+      const workers = childrenOf(pid);
       child.kill('SIGINT');
+      // 40 tasks would take many seconds: exit code 130 says Ctrl-C ended the run.
       expect(await exited).toBe(130);
-      expect(Date.now() - t0).toBeLessThan(2000);
       expect(workers.filter(alive)).toEqual([]);
       expect(existsSync(out)).toBe(true); // the partial run, marked cancelled
     },

@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import { startHost, type RunningHost } from './http-host';
 import { createFakeRunService, type FakeRunService } from './testing/fake-run-service';
 import { HOST_CSP } from './security-headers';
+import { HEADER_CSP } from '../shared/csp-rules';
 
 const TOKEN = 'test-token-0123456789';
 let host: RunningHost;
@@ -49,6 +50,8 @@ describe('browser host', () => {
     const res = await fetch(host.url);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toBe(HOST_CSP);
+    // The same rules as Electron's header and the page's meta tag.
+    expect(HOST_CSP).toBe(HEADER_CSP);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   });
 

@@ -1,17 +1,10 @@
-// HTTP security headers of the browser host. The CSP matches the page's own meta tag, plus
-// ws: to the loopback host so the page can reach /ws.
+// HTTP security headers of the browser host. The CSP is the one set of rules the Electron shell
+// and the page's meta tag use too (src/shared/csp-rules.ts); its `connect-src 'self'` covers the
+// page's same-origin WebSocket to /ws.
 import type { ServerResponse } from 'node:http';
+import { HEADER_CSP } from '../shared/csp-rules';
 
-export const HOST_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self' ws://127.0.0.1:* ws://localhost:*",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+export const HOST_CSP = HEADER_CSP;
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': HOST_CSP,

@@ -1,6 +1,35 @@
-// The shell's CSP and its header hook.
+// The shell's CSP and its header hook, and the one set of rules behind every policy.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { installCsp, shellCsp, withSecurityHeaders, type HeaderHookSession } from './csp';
+import { CSP_RULES, HEADER_CSP, META_CSP } from '../shared/csp-rules';
+import {
+  installCsp,
+  SHELL_CSP,
+  shellCsp,
+  withSecurityHeaders,
+  type HeaderHookSession,
+} from './csp';
+
+describe('one set of CSP rules', () => {
+  it('is what the shell and the meta tag state (the host: http-host.test.ts)', () => {
+    expect(SHELL_CSP).toBe(HEADER_CSP);
+    // The meta tag carries every rule a meta tag can: all but frame-ancestors.
+    expect(META_CSP).toBe(HEADER_CSP.replace("; frame-ancestors 'none'", ''));
+    expect(HEADER_CSP).toContain("frame-ancestors 'none'");
+  });
+
+  it('allows no WebSocket or remote source beyond the page itself', () => {
+    for (const [, sources] of CSP_RULES) expect(sources).not.toMatch(/ws:|wss:|https?:|\*/);
+    expect(HEADER_CSP).toContain("connect-src 'self';");
+  });
+
+  it('leaves the page source a placeholder the build fills, not a second copy of the rules', () => {
+    const html = readFileSync(join(__dirname, '..', 'renderer', 'index.html'), 'utf8');
+    expect(html).toContain('content="%CORESCOPE_CSP%"');
+    expect(html).not.toContain('script-src');
+  });
+});
 
 describe('shellCsp', () => {
   it('allows only our own scripts and no remote connections in production', () => {

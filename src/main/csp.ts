@@ -1,10 +1,10 @@
 // The shell's Content-Security-Policy, sent as a response header for every request of the
-// session (the page's meta tag carries the same rules for file:// loads, which have no headers).
-// Both apply, so the effective policy is the stricter of the two.
+// session. The rules are src/shared/csp-rules.ts, from which the page's meta tag (for file://
+// loads, which have no headers) and the browser host's header are made too. Both apply, so the
+// effective policy is the stricter of the two.
+import { HEADER_CSP } from '../shared/csp-rules';
 
-/** One literal, so scanners can parse it; the page's meta tag states the same rules. */
-export const SHELL_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const SHELL_CSP = HEADER_CSP;
 
 export function shellCsp(devServerUrl?: string): string {
   // In `electron-vite dev` the page comes from Vite, whose HMR talks over a WebSocket.

@@ -131,6 +131,7 @@ describe('Electron main', () => {
         nodeIntegration: false,
         webSecurity: true,
         webviewTag: false,
+        devTools: false,
       },
     });
     expect(w?.loaded[0]).toMatch(/renderer[/\\]index\.html$/);

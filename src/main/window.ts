@@ -1,6 +1,7 @@
 // Creates the one app window. The webPreferences stay a literal at the constructor call so
 // static scanners (electronegativity) can see every checklist setting: isolation, sandbox, no
-// Node, web security, no webview, no insecure content, no middle-click new windows.
+// Node, web security, no webview, no insecure content, no middle-click new windows, and no
+// DevTools outside development.
 import { BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import type { PageSource } from './window-options';
@@ -29,6 +30,8 @@ export function createMainWindow(mainDir: string, page: PageSource): BrowserWind
       navigateOnDragDrop: false,
       spellcheck: false,
       disableBlinkFeatures: 'Auxclick',
+      // DevTools only against the dev server: a built app gives no one a console into the page.
+      devTools: page.kind === 'url',
     },
   });
   win.once('ready-to-show', () => win.show());

@@ -18,14 +18,26 @@ pipe.on('end', die);
 pipe.on('close', die);
 pipe.on('error', die);
 pipe.resume();
+require('node:worker_threads').parentPort.postMessage('armed');
 `;
 
-/** Starts the watch when the environment names a lifeline; returns whether it did. */
-export function watchLifeline(env: NodeJS.ProcessEnv = process.env): boolean {
+/**
+ * Starts the watch when the environment names a lifeline. Resolves once it is armed (true), or at
+ * once when there is no lifeline (false). A child should take no work before then: on a loaded
+ * machine a worker thread can take a second to start, and a parent killed in that second would
+ * otherwise leave the child computing until the watch came up.
+ */
+export function watchLifeline(env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
   const fd = lifelineFd(env[LIFELINE_ENV]);
-  if (fd === undefined) return false;
+  if (fd === undefined) return Promise.resolve(false);
   const watcher = new Worker(WATCH, { eval: true, workerData: fd, stdout: false, stderr: false });
   // The watch must not keep a child alive that has finished on its own.
   watcher.unref();
-  return true;
+  return new Promise((resolve, reject) => {
+    watcher.once('message', () => resolve(true));
+    watcher.once('error', reject);
+    watcher.once('exit', (code) =>
+      reject(new Error(`the lifeline watch exited with code ${code}`)),
+    );
+  });
 }

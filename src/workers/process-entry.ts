@@ -7,12 +7,20 @@ import { serveWorker } from './serve';
 
 if (!process.send) throw new Error('process-entry must be forked with an IPC channel');
 process.on('disconnect', () => process.exit(0));
-watchLifeline();
+// Messages wait (in order) until the watch is armed, so no work starts unguarded. A watch that
+// cannot start is a crash: the engine records it and the run goes on without this child.
+const armed = watchLifeline();
+armed.catch((e: unknown) => {
+  throw e;
+});
 
 serveWorker({
   send: (message) => {
     process.send?.(message);
   },
-  onMessage: (listener) => process.on('message', (m: ToWorker) => listener(m)),
+  onMessage: (listener) =>
+    process.on('message', (m: ToWorker) => {
+      void armed.then(() => listener(m));
+    }),
   exit: (code) => process.exit(code),
 });

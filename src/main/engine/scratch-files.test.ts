@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parseStat } from '../../shared/proc-parse';
 import { parseRunParams } from '../../shared/scenarios';
 import { removeStaleScratch, writeScratchFiles } from './scratch-files';
 import { alive, childrenOf } from './test-support';
@@ -31,8 +32,7 @@ function bytesUnder(dir: string): number {
 
 /** Start time of a live process (field 22 of /proc/<pid>/stat). */
 function startTimeOf(pid: number): string {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-  return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? '';
+  return parseStat(readFileSync(`/proc/${pid}/stat`, 'latin1'))?.rest[22 - 3] ?? '';
 }
 
 /** A pid that was alive a moment ago and is not now. */

@@ -10,6 +10,7 @@ import { mkdtemp, open, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { parseStat } from '../../shared/proc-parse';
 
 export interface ScratchFiles {
   readonly files: readonly string[];
@@ -29,8 +30,7 @@ const fill = promisify(randomFill);
 /** A process's start time in clock ticks since boot (field 22 of /proc/<pid>/stat), if readable. */
 function startTime(pid: number | 'self'): string | undefined {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    return parseStat(readFileSync(`/proc/${pid}/stat`, 'latin1'))?.rest[22 - 3];
   } catch {
     return undefined;
   }

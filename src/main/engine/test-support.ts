@@ -2,7 +2,19 @@
 // process has left behind (child processes, extra OS threads).
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  F_ACTOR,
+  F_CORE,
+  F_END,
+  F_LANE,
+  F_START,
+  F_STATE,
+  F_TASK,
+  LANE_ACTOR,
+  SLICE_STRIDE,
+} from '../../shared/events';
 import { parseRunParams } from '../../shared/scenarios';
+import { STATE_CODE, type SliceState } from '../../shared/states';
 import type { RunParamsInput } from '../../shared/params';
 import { RunStore } from '../../shared/run-store';
 import { parseStat } from '../../shared/proc-parse';
@@ -26,6 +38,50 @@ export async function runToEnd(
   const store = new RunStore(handle.meta);
   for await (const ev of handle.events) store.apply(ev);
   return { store, summary: await handle.summary };
+}
+
+export interface Slice {
+  readonly lane: number;
+  readonly actor: number;
+  readonly task: number;
+  readonly state: number;
+  readonly core: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The recorded slices of a run, filtered by lane kind (actor lanes by default) and state. */
+export function slicesOf(
+  store: RunStore,
+  { lane = LANE_ACTOR, state }: { lane?: number; state?: SliceState } = {},
+): Slice[] {
+  const s = store.slices;
+  const out: Slice[] = [];
+  for (let o = 0; o < s.length; o += SLICE_STRIDE) {
+    if (s[o + F_LANE] !== lane) continue;
+    if (state !== undefined && s[o + F_STATE] !== STATE_CODE[state]) continue;
+    out.push({
+      lane,
+      actor: s[o + F_ACTOR] ?? -1,
+      task: s[o + F_TASK] ?? -1,
+      state: s[o + F_STATE] ?? -1,
+      core: s[o + F_CORE] ?? -1,
+      start: s[o + F_START] ?? 0,
+      end: s[o + F_END] ?? 0,
+    });
+  }
+  return out;
+}
+
+/** Most slices that overlap at any instant (touching ends do not overlap). */
+export function maxOverlap(slices: readonly Slice[]): number {
+  const edges: [number, number][] = [];
+  for (const s of slices) if (s.end > s.start) edges.push([s.start, 1], [s.end, -1]);
+  edges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let cur = 0;
+  let max = 0;
+  for (const [, d] of edges) max = Math.max(max, (cur += d));
+  return max;
 }
 
 /** Fields of /proc/<pid>/stat after the parenthesised name (which may hold spaces or ')'). */

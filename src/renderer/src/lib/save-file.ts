@@ -15,15 +15,8 @@ export function mimeOf(kind: SaveKind): string {
   return MIME[kind];
 }
 
-/** A file name stem without path separators, control characters or leading dots. */
-export function safeStem(text: string): string {
-  const stem = text
-    .replace(/[^A-Za-z0-9._ -]+/g, '-')
-    .replace(/^[.\s-]+/, '')
-    .replace(/\s+/g, '-')
-    .slice(0, 80);
-  return stem === '' ? 'corescope' : stem;
-}
+/** The stem rule lives beside the save request's name rule, so the two cannot disagree. */
+export { safeStem } from '../../../shared/desktop-contract';
 
 /** Starts a browser download of `data` as `name`. */
 export function download(name: string, data: Blob): void {

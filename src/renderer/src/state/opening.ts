@@ -4,6 +4,7 @@
 // CoreScope also sets the run form to its scenario, model and parameters, so Run runs it again.
 import { isImportedRun } from '../../../shared/foreign-trace';
 import type { OpenResult } from '../../../shared/loaded-run';
+import { timesProblem } from '../../../shared/open-file';
 import { parseRunFile } from '../../../shared/run-file';
 import { FileImport } from './file-import.svelte';
 import type { Lecture } from './lecture.svelte';
@@ -47,7 +48,12 @@ export class Opening {
   /** Shows a library entry's run file (validated here like any file the page did not make). */
   openRunFile(value: unknown, name: string): boolean {
     const r = parseRunFile(value, name);
-    return this.show(r.ok ? r : { ok: false, error: `Cannot open ${name}: ${r.error}` });
+    if (!r.ok) return this.show({ ok: false, error: `Cannot open ${name}: ${r.error}` });
+    // The same time rules as an opened file: a span past the largest double would show NaN.
+    const problem = timesProblem(r.run);
+    return this.show(
+      problem === undefined ? r : { ok: false, error: `Cannot open ${name}: ${problem}` },
+    );
   }
 
   private show(result: OpenResult): boolean {
