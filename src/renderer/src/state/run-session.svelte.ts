@@ -81,6 +81,26 @@ export class RunSession extends RunFeed {
     else if (this.cancelRequested && this.running) void this.cancel();
   }
 
+  /**
+   * Shows the host's run in progress, if any, as this page's own (running, Cancel enabled): a
+   * reload during a run must not leave the page idle while the host refuses every Run.
+   */
+  async adopt(): Promise<void> {
+    if (this.state !== 'idle') return;
+    this.state = 'running';
+    let adopted = false;
+    try {
+      adopted = await this.adoptCurrent(this.api());
+    } catch (e) {
+      this.notices.add(`Cannot see the host's run: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (!adopted) {
+      this.state = 'idle';
+      return;
+    }
+    this.publish();
+  }
+
   async cancel(): Promise<void> {
     if (!this.running) return;
     this.cancelling = true;
