@@ -124,6 +124,7 @@ export function fromChromeTrace(json: unknown): ImportResult {
     status: d.status,
     wallMs: d.wallMs,
     ...(d.hostStartMs !== undefined ? { hostStartMs: d.hostStartMs } : {}),
+    ...(d.observer !== undefined ? { observer: d.observer } : {}),
     cpuMs: d.cpuMs,
     coreBusy: d.coreBusy,
     osBusy: d.osBusy,

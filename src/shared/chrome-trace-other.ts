@@ -25,6 +25,7 @@ export function otherDataOf(store: RunStore, meta: RunMeta, summary: RunSummary)
     status: summary.status,
     wallMs: summary.wallMs,
     ...(summary.hostStartMs !== undefined ? { hostStartMs: summary.hostStartMs } : {}),
+    ...(summary.observer !== undefined ? { observer: { ...summary.observer } } : {}),
     cpuMs: summary.cpuMs,
     actors: summary.actors,
     tasks: summary.tasks,

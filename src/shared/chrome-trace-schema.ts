@@ -108,6 +108,12 @@ export const OtherDataSchema = z.object({
   status: z.enum(['completed', 'failed', 'cancelled']),
   wallMs: z.number().nonnegative(),
   hostStartMs: z.number().nonnegative().optional(),
+  observer: z
+    .object({
+      engineCpuMs: z.number().nonnegative().optional(),
+      drawMs: z.number().nonnegative().optional(),
+    })
+    .optional(),
   cpuMs: z.number().nonnegative(),
   actors: Id,
   tasks: Id,

@@ -4,8 +4,8 @@
 // What a speedup can honestly reach depends on the work. Work that needs a core the whole time
 // (CPU-bound) cannot go faster than its cores: above them the machine was noisy. Work that mostly
 // waits (sleeps, downloads) can go far faster on one core by overlapping its waits, which is
-// exactly how async beats sequential. The sequential run tells which: its CPU time ÷ wall time is
-// the share of the work that needs a core. Spread that share over the cores a run could use and
+// exactly how async beats sequential. The sequential run tells which: its CPU time ÷ (CPU time +
+// time waiting on sleeps, I/O and blocking calls) is the share of the work that needs a core. Spread that share over the cores a run could use and
 // overlap all the rest: that is the most any model can gain, coresUsed ÷ computeShare.
 import type { RunFigures } from './run-figures';
 import { assertNever, isSliceState, type SliceState } from './states';
@@ -65,8 +65,15 @@ export function overlappedWaits(row: CompareRow): boolean {
 
 export function compareRows(runs: readonly RunFigures[]): CompareRow[] {
   const base = runs.find((r) => r.model === 'sequential' && r.status === 'completed');
+  // What the work does when it is not running: waiting (sleeps, I/O, blocking calls) or only
+  // waiting for a core. Time preempted or spawning says nothing about the work, so a loaded
+  // machine does not turn CPU-bound work into "waiting" work.
+  const waitsMs =
+    base === undefined ? 0 : base.stateMs['io-wait'] + base.stateMs.sleeping + base.stateMs.blocked;
   const computeShare =
-    base !== undefined && base.wallMs > 0 ? Math.min(1, base.cpuMs / base.wallMs) : undefined;
+    base !== undefined && base.cpuMs + waitsMs > 0
+      ? Math.min(1, base.cpuMs / (base.cpuMs + waitsMs))
+      : undefined;
   const compute = computeShare !== undefined && computeShare >= COMPUTE_BOUND_SHARE;
   return runs.map((figures) => {
     const speedup =

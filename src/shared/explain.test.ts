@@ -124,7 +124,13 @@ describe('explainComparison', () => {
   it('calls a gain on waiting work overlapped waits, not noise', () => {
     // fib-sleep non-blocking: sequential computes 1 % of its time and sleeps the rest.
     const rows = compareRows([
-      figures({ model: 'sequential', wallMs: 1830, cpuMs: 18, parallelism: 0.01 }),
+      figures({
+        model: 'sequential',
+        wallMs: 1830,
+        cpuMs: 18,
+        parallelism: 0.01,
+        share: { sleeping: 0.99 },
+      }),
       figures({ model: 'async', wallMs: 132.5, cpuMs: 15, parallelism: 0.11 }),
     ]);
     expect(rows[1]?.efficiency).toBeUndefined();
@@ -140,7 +146,7 @@ describe('explainComparison', () => {
   it('still flags a gain beyond what even overlapped waits allow', () => {
     // Half the work computes: at most 2× on one core, so 3× is noise.
     const rows = compareRows([
-      figures({ model: 'sequential', wallMs: 1000, cpuMs: 500 }),
+      figures({ model: 'sequential', wallMs: 1000, cpuMs: 500, share: { sleeping: 0.5 } }),
       figures({ model: 'async', wallMs: 333 }),
     ]);
     expect(rules(explainComparison(rows))).toEqual(['noisy', 'fastest']);
@@ -167,6 +173,15 @@ describe('explainComparison', () => {
     const own = explainRun(asyncRun).find((x) => x.rule === 'blocked');
     expect(own?.text).toContain('held the event loop 97 % of the run');
     expectCited(s);
+  });
+
+  it('keeps CPU-bound work compute work on a loaded machine (preempted is not waiting)', () => {
+    const rows = compareRows([
+      figures({ model: 'sequential', wallMs: 3000, cpuMs: 1000, share: { preempted: 0.66 } }),
+      figures({ model: 'processes', actors: 2, wallMs: 1600 }),
+    ]);
+    expect(rows[0]?.computeShare).toBe(1);
+    expect(rows[1]?.efficiency).toBeCloseTo(3000 / 1600 / 2);
   });
 
   it('needs a sequential run to compare against', () => {

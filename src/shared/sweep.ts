@@ -6,7 +6,6 @@ import { fitAmdahl, type AmdahlFit } from './amdahl';
 import type { MachineInfo } from './events';
 import { LIMITS, type RunParams } from './params';
 import { median } from './stats';
-import { zodProblem } from './zod-format';
 
 /** Most points one sweep may have (each is a real run, K times). */
 export const MAX_SWEEP_POINTS = 16;
@@ -63,7 +62,9 @@ export function parseWorkerList(text: string): WorkerListParse {
   }
   const list = [...new Set([1, ...parts.map(Number)])].sort((a, b) => a - b);
   const parsed = WorkerListSchema.safeParse(list);
-  if (!parsed.success) return { ok: false, error: zodProblem(parsed.error, { fallback: EACH }) };
+  // The message names the rule for every entry; the index of the offending entry would only
+  // get in the way of the flag name the CLI puts in front.
+  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? EACH };
   return { ok: true, workers: parsed.data };
 }
 

@@ -91,12 +91,14 @@ export class Recorder {
    * The baseline is read when the thread stops running, so the delay is this wait's alone.
    */
   private closeWaiting(t: number, runDelayNs: number): void {
-    const waitedUs = (runDelayNs - this.runDelayNs) / 1000;
+    // Without a baseline read (the thread's first run) the delay would span its whole life.
+    const waitedUs = this.lastSchedUs > 0 ? (runDelayNs - this.runDelayNs) / 1000 : 0;
     if (waitedUs < MIN_PREEMPT_US) {
       this.closeThread(t);
       return;
     }
-    const from = Math.max(this.since, t - waitedUs);
+    // The wait began after the baseline was read and after the previous state began.
+    const from = Math.max(this.since, this.lastSchedUs, t - waitedUs);
     this.closeThread(from);
     this.push(LANE_ACTOR, this.task, 'preempted', -1, from, t);
   }
