@@ -34,3 +34,27 @@ test('a lost host ends the run with an error and the page recovers', async ({
     await again.stop();
   }
 });
+
+test('a page reloaded during a run sees the run, can cancel it, and runs again', async ({
+  app,
+  host,
+}) => {
+  await app.fill({ Scenario: 'cpu-bound', Model: 'processes', Workers: 2, Tasks: 200, Size: 2000 });
+  await app.run();
+  await app.expectState('running');
+  await expect.poll(() => descendants(host.pid).length, { timeout: 15_000 }).toBeGreaterThan(0);
+
+  await app.page.reload();
+  // The reloaded page adopts the host's run: running, with Cancel, and its lanes drawn so far.
+  await app.expectState('running', 15_000);
+  const cancel = app.page.getByRole('button', { name: /cancel/i }).first();
+  await expect(cancel).toBeEnabled();
+  await cancel.click();
+  await app.expectState('finished', 30_000);
+  await expect.poll(() => descendants(host.pid), { timeout: 30_000 }).toEqual([]);
+
+  await app.fill({ Scenario: 'say-after', Model: 'async', Scale: 0.05 });
+  await app.run();
+  await app.expectState('finished', 30_000);
+  await expect(app.summary).toBeVisible();
+});

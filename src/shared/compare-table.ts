@@ -8,7 +8,7 @@
 // the share of the work that needs a core. Spread that share over the cores a run could use and
 // overlap all the rest: that is the most any model can gain, coresUsed ÷ computeShare.
 import type { RunFigures } from './run-figures';
-import type { SliceState } from './states';
+import { assertNever, isSliceState, type SliceState } from './states';
 
 export interface CompareRow {
   readonly figures: RunFigures;
@@ -84,6 +84,7 @@ export function compareRows(runs: readonly RunFigures[]): CompareRow[] {
 
 function key(row: CompareRow, column: CompareColumn): number | string {
   const f = row.figures;
+  if (isSliceState(column)) return f.stateShare[column];
   switch (column) {
     case 'model':
       return f.model;
@@ -98,7 +99,7 @@ function key(row: CompareRow, column: CompareColumn): number | string {
     case 'utilisation':
       return f.utilisation;
     default:
-      return f.stateShare[column];
+      return assertNever(column);
   }
 }
 

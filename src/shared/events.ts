@@ -129,4 +129,16 @@ export interface RunSummary {
   readonly slices: number;
   readonly failures: readonly FailureInfo[];
   readonly clock: ClockInfo;
+  /** What CoreScope itself spent during the run, where it could be read. */
+  readonly observer?: ObserverCost;
+}
+
+/**
+ * CPU time CoreScope's own parts used while the run went on, ms: the engine's thread (read from
+ * the OS) and the window's drawing (script time of its live frames: a lower bound, since the
+ * browser's painting runs outside the page's view).
+ */
+export interface ObserverCost {
+  readonly engineCpuMs?: number;
+  readonly drawMs?: number;
 }

@@ -173,3 +173,39 @@ describe('explainComparison', () => {
     expect(explainComparison(compareRows([figures({ model: 'threads', actors: 2 })]))).toEqual([]);
   });
 });
+
+describe('explainRun: the observer', () => {
+  it("names CoreScope's own share and does not blame other programs for it", () => {
+    const f = figures({
+      model: 'processes',
+      actors: 2,
+      coresAvailable: 2,
+      share: { preempted: 0.3 },
+      observer: { drawCores: 0.04, engineCores: 0.02 },
+    });
+    const s = explainRun(f);
+    const observer = s.find((x) => x.rule === 'observer');
+    expect(observer?.text).toContain('CoreScope itself used 0.06 of a core during this run');
+    expect(observer?.text).toContain('drawing 0.04');
+    const pre = s.find((x) => x.rule === 'preempted');
+    expect(pre?.text).toContain("CoreScope's own included (it used 0.06 of a core)");
+    expect(pre?.text).not.toContain('busy with other programs');
+  });
+
+  it('blames other programs only when CoreScope measured itself as negligible', () => {
+    const quiet = figures({
+      model: 'processes',
+      actors: 2,
+      share: { preempted: 0.3 },
+      observer: { drawCores: 0.005, engineCores: 0.004 },
+    });
+    expect(explainRun(quiet).map((x) => x.rule)).not.toContain('observer');
+    expect(explainRun(quiet).find((x) => x.rule === 'preempted')?.text).toContain(
+      'busy with other programs',
+    );
+    const unknown = figures({ model: 'processes', actors: 2, share: { preempted: 0.3 } });
+    expect(explainRun(unknown).find((x) => x.rule === 'preempted')?.text).toContain(
+      'other programs, or CoreScope itself',
+    );
+  });
+});

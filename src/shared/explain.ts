@@ -25,7 +25,19 @@ export const THRESHOLDS = {
   blocked: 0.1,
   overlap: 1.5,
   sameSpeed: 0.15,
+  /** CoreScope's own share of a core worth naming. */
+  observer: 0.02,
 } as const;
+
+/** What CoreScope itself used, in cores, or undefined where it was not measured. */
+function observerCores(f: RunFigures): number | undefined {
+  const o = f.observer;
+  if (o === undefined) return undefined;
+  return (o.engineCores ?? 0) + (o.drawCores ?? 0);
+}
+
+/** "0.04 of a core": two decimals, the size CoreScope's own share usually has. */
+const coreShare = (v: number): string => `${v.toFixed(2)} of a core`;
 
 const ONE_THREAD: Readonly<Record<Model, string>> = {
   sequential: 'the main thread',
@@ -124,11 +136,34 @@ export function explainRun(f: RunFigures): Sentence[] {
       f.actors > f.coresAvailable
         ? `${f.actors} ${workerNoun(f)} on ${f.coresAvailable} ${f.coresAvailable === 1 ? 'core' : 'cores'}`
         : `The ${workerNoun(f)}`;
+    // Never blame other programs for what CoreScope itself did: say what it used where known.
+    const own = observerCores(f);
     const why =
       f.actors > f.coresAvailable
         ? 'ready to run, but every core was taken by another of them'
-        : 'ready to run, but the cores were busy with other programs';
+        : own === undefined
+          ? 'ready to run, but the cores were busy with other work (other programs, or CoreScope itself)'
+          : own >= THRESHOLDS.observer
+            ? `ready to run, but the cores were busy with other work, CoreScope's own included (it used ${coreShare(own)})`
+            : 'ready to run, but the cores were busy with other programs';
     out.push(say('preempted', p, `${who} spent ${p} of ${their(f)} time preempted: ${why}.`));
+  }
+  const own = observerCores(f);
+  if (own !== undefined && own >= THRESHOLDS.observer) {
+    const draw = f.observer?.drawCores;
+    const engine = f.observer?.engineCores;
+    const parts = [
+      draw !== undefined ? `drawing ${draw.toFixed(2)}` : undefined,
+      engine !== undefined ? `engine ${engine.toFixed(2)}` : undefined,
+    ].filter((x): x is string => x !== undefined);
+    const c = coreShare(own);
+    out.push(
+      say(
+        'observer',
+        c,
+        `CoreScope itself used ${c} during this run (${parts.join(', ')}): the cost of watching it, taken from the cores it measured.`,
+      ),
+    );
   }
   if (share.spawning >= THRESHOLDS.spawning) {
     const p = pct(share.spawning);

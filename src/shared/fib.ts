@@ -1,4 +1,4 @@
-// The seed's naive recursive fib: how many calls it makes. Kept free of imports so worker
+// The Python examples' naive recursive fib: how many calls it makes. Kept free of imports so worker
 // bundles stay small (workers start faster).
 
 /** Largest n whose fib call tree stays within the 10 000-task limit. */

@@ -44,6 +44,24 @@ export interface RunFigures {
   readonly stateShare: StateTimes;
   /** Time tasks spent waiting (I/O, sleeping, blocked) summed over the task lanes, ms. */
   readonly taskWaitMs: number;
+  /** Cores' worth of CPU CoreScope itself used during the run, where it was measured. */
+  readonly observer?: ObserverShare;
+}
+
+export interface ObserverShare {
+  /** The engine's thread: CPU ms ÷ wall ms. */
+  readonly engineCores?: number;
+  /** The window's drawing (script time of its live frames) ÷ wall ms. */
+  readonly drawCores?: number;
+}
+
+function observerShare(summary: RunSummary): ObserverShare | undefined {
+  const o = summary.observer;
+  if (o === undefined || !(summary.wallMs > 0)) return undefined;
+  return {
+    ...(o.engineCpuMs !== undefined ? { engineCores: o.engineCpuMs / summary.wallMs } : {}),
+    ...(o.drawMs !== undefined ? { drawCores: o.drawMs / summary.wallMs } : {}),
+  };
 }
 
 function zeroStates(): Record<SliceState, number> {
@@ -87,6 +105,7 @@ export function runFigures(store: RunStore, summary: RunSummary): RunFigures | u
     stateMs[st] = stateUs[st] / 1000;
     stateShare[st] = wallMs > 0 ? stateMs[st] / (wallMs * actors) : 0;
   }
+  const observer = observerShare(summary);
   return {
     runId: meta.runId,
     scenario: meta.params.scenario,
@@ -105,5 +124,6 @@ export function runFigures(store: RunStore, summary: RunSummary): RunFigures | u
     stateMs,
     stateShare,
     taskWaitMs: taskWaitUs / 1000,
+    ...(observer !== undefined ? { observer } : {}),
   };
 }

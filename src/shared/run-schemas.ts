@@ -43,6 +43,12 @@ export const RunSummarySchema = z.object({
   slices: Id,
   failures: z.array(FailureInfoSchema),
   clock: ClockInfoSchema,
+  observer: z
+    .object({
+      engineCpuMs: Finite.nonnegative().optional(),
+      drawMs: Finite.nonnegative().optional(),
+    })
+    .optional(),
 });
 
 export const ActorInfoSchema = z.object({

@@ -1,4 +1,4 @@
-// The scenario catalogue (from the seed blog post) and how defaults fill a run's parameters.
+// The scenario catalogue (the classic Python examples in examples/python; docs/design.md) and how defaults fill a run's parameters.
 import {
   RunParamsSchema,
   type ParseResult,
@@ -32,7 +32,8 @@ export const SCENARIO_CATALOG: readonly ScenarioInfo[] = [
   {
     id: 'say-after',
     title: 'say_after: two sleeping tasks',
-    summary: 'Task k sleeps k seconds (the seed: 1 s and 2 s). 3 s in sequence, 2 s as tasks.',
+    summary:
+      'Task k sleeps k seconds (the Python original: 1 s and 2 s). 3 s in sequence, 2 s as tasks.',
     sizeMeaning: 'unused',
     usesTasks: true,
     usesVariant: false,
@@ -62,7 +63,7 @@ export const SCENARIO_CATALOG: readonly ScenarioInfo[] = [
     id: 'cpu-bound',
     title: 'CPU-bound: N equal computations',
     summary:
-      'Each task runs a real integer-mixing kernel (about 0.25 s on a typical core). The seed: "for that you need multiprocessing".',
+      'Each task runs a real integer-mixing kernel (about 0.25 s on a typical core). As the Python original says: "for that you need multiprocessing".',
     sizeMeaning: 'millions of kernel iterations per task',
     usesTasks: true,
     usesVariant: false,

@@ -1,4 +1,5 @@
-// The states a slice can be in, in the order of the PRODUCT.md palette. The numeric code of a
+// The states a slice can be in, in the order of the state palette (docs/design.md, which also
+// says what each state means). The numeric code of a
 // state is its index here; columnar slice buffers store that code.
 export const STATES = [
   'running',

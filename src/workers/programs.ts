@@ -1,4 +1,4 @@
-// The scenarios' code, written the way the seed writes it: in `sequential` mode one task after
+// The scenarios' code, written the way the Python examples (examples/python) write it: in `sequential` mode one task after
 // another (awaiting each), in `async` mode every task created at once on this one event loop and
 // gathered. Pool models hand each worker single-item units.
 import { get } from 'node:http';
@@ -70,7 +70,7 @@ async function fibCall(rt: Runtime, task: number, ms: number, blocking: boolean)
   rt.end(task);
 }
 
-/** The seed's plain fib: count, sleep, recurse. Children's task ids follow pre-order. */
+/** The Python examples' plain fib: count, sleep, recurse. Children's task ids follow pre-order. */
 async function fibSequential(
   rt: Runtime,
   n: number,
@@ -92,7 +92,7 @@ async function fibSequential(
   return result;
 }
 
-/** The seed's async fib: sleep (time.sleep or asyncio.sleep), then two tasks and gather. */
+/** The Python examples' async fib: sleep (time.sleep or asyncio.sleep), then two tasks and gather. */
 async function fibAsync(
   rt: Runtime,
   n: number,

@@ -12,7 +12,7 @@ import { LANE_ACTOR, LANE_TASK, SLICE_STRIDE } from '../shared/events';
 import { STATE_CODE, type SliceState } from '../shared/states';
 import type { CoreProbe, CoreSample } from './core-probe';
 
-/** Re-read the core this often inside a running slice (µs); the issue asks for ≤ 5 ms. */
+/** Re-read the core this often inside a running slice (µs); fine enough to see a 5 ms lock switch. */
 const CORE_PROBE_US = 5000;
 /** Ticks come every ~100 µs of work; a longer gap means the thread was off its core. */
 const GAP_US = 300;

@@ -1,4 +1,4 @@
-// The seed's examples on real workers, judged by what each trace shows: how many tasks were in
+// The Python examples' scenarios (examples/python) on real workers, judged by what each trace shows: how many tasks were in
 // progress at once, what they waited on, and that a blocking sleep blocked the whole loop. A sleep
 // lasts at least what it asked for, so sums of sleeps are lower bounds on wall time; how much
 // faster one model is than another is a ratio of wall times, a figure of `npm run bench`.
@@ -19,7 +19,7 @@ function ioOverlapsCompute(store: RunStore): boolean {
   );
 }
 
-describe('say-after --scale 0.2 (the seed: 1 s and 2 s sleeps)', () => {
+describe('say-after --scale 0.2 (the Python original: 1 s and 2 s sleeps)', () => {
   it('in sequence, one sleep at a time: at least 200 + 400 ms', async () => {
     const seq = await runToEnd({ scenario: 'say-after', model: 'sequential', scale: 0.2 });
     expect(seq.summary.tasksDone).toBe(2);

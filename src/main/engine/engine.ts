@@ -13,6 +13,7 @@ import { startOsSampler } from './os-sampler';
 import { planRun, type PlanContext } from './plan';
 import { RunController, type ControllerResult } from './run-controller';
 import { RunStats } from './run-stats';
+import { measureSelfCpu } from './self-cpu';
 import { writeScratchFiles, type ScratchFiles } from './scratch-files';
 import type { RunHandle, StartOptions, WorkerEntries } from './types';
 
@@ -60,6 +61,7 @@ export function startRun(params: RunParams, options: StartOptions): RunHandle {
     let result: ControllerResult | undefined;
     let wallUs = 0;
     let setupError: string | undefined;
+    let engineCpuMs: number | undefined;
     let poolSize = 0;
     let zeroMonotonicUs: number | undefined;
     try {
@@ -100,7 +102,10 @@ export function startRun(params: RunParams, options: StartOptions): RunHandle {
           options.maxRunMs ?? DEFAULT_MAX_RUN_MS,
         );
         try {
+          // The engine thread's own CPU while the run goes on: what observing it cost here.
+          const selfCpu = measureSelfCpu();
           result = await controller.run();
+          engineCpuMs = selfCpu();
         } finally {
           clearTimeout(limit);
           stopSampler();
@@ -137,6 +142,7 @@ export function startRun(params: RunParams, options: StartOptions): RunHandle {
         ...(result?.clockRttUs !== undefined ? { probeRttUs: result.clockRttUs } : {}),
         ...(zeroMonotonicUs !== undefined ? { zeroMonotonicUs } : {}),
       },
+      ...(engineCpuMs !== undefined ? { observer: { engineCpuMs } } : {}),
     };
     queue.close();
     return out;

@@ -14,7 +14,7 @@ import {
 } from '../../shared/events';
 import type { RunParams } from '../../shared/params';
 import { fibCalls } from '../../shared/scenarios';
-import { STATE_CODE } from '../../shared/states';
+import { STATE_CODE, assertNever } from '../../shared/states';
 import { GIL_BUFFER_BYTES, type FromWorker, type WorkUnit } from '../../shared/worker-protocol';
 import { limitedCores, pinActor } from './affinity';
 import type { Plan } from './plan';
@@ -137,8 +137,11 @@ export class RunController {
         return 'event loop';
       case 'sequential':
         return 'main thread';
-      default:
+      case 'threads':
+      case 'gil-threads':
         return `thread ${actor + 1}`;
+      default:
+        return assertNever(this.params.model);
     }
   }
 

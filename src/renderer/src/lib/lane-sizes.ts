@@ -1,5 +1,5 @@
 // Lane sizes of the normal window and of presentation mode (lanes ≥ 40 px with room for 48 px
-// names, PRODUCT.md's projection rules), and the states a run shows (its legend there).
+// names, the projection rules of docs/design.md), and the states a run shows (its legend there).
 import { F_STATE, SLICE_STRIDE } from '../../../shared/events';
 import { STATES } from '../../../shared/states';
 import type { LaneKind } from './lane';

@@ -15,7 +15,7 @@ import {
 import { patternMarks } from './patterns';
 
 describe('state palette', () => {
-  it('follows the PRODUCT.md table', () => {
+  it('follows the palette table of docs/design.md', () => {
     expect(stateStyle(0)).toMatchObject({
       state: 'running',
       colour: '#0072B2',

@@ -1,4 +1,4 @@
-// Colours, patterns and bar heights for slice states (the PRODUCT.md palette), plus the actor
+// Colours, patterns and bar heights for slice states (the palette of docs/design.md), plus the actor
 // colours used on per-core lanes. Pure data and functions: the canvas pattern tiles are built from
 // these specs in patterns.ts, the legend and the chart read the same table.
 import { STATES, type SliceState } from '../../../shared/states';

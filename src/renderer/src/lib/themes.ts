@@ -1,5 +1,5 @@
 // The three looks (light, dark, high contrast) as the chart's canvas needs them, and the sizes of
-// presentation mode (PRODUCT.md, projection: text ≥ 48 px, ticks ≥ 36 px, titles 64–72 px, lanes
+// presentation mode (docs/design.md, projection: text ≥ 48 px, ticks ≥ 36 px, titles 64–72 px, lanes
 // ≥ 40 px, lines ≥ 3 px). The state palette itself (Okabe-Ito, with patterns and bar heights) is
 // the same in every theme: it is what stays colour-blind-safe. The page's colours are CSS
 // variables in app.css under the same theme names.
@@ -81,7 +81,7 @@ export function isThemeName(value: unknown): value is ThemeName {
   return typeof value === 'string' && (THEMES as readonly string[]).includes(value);
 }
 
-/** Type sizes in px: normal window and presentation mode (PRODUCT.md's projection numbers). */
+/** Type sizes in px: normal window and presentation mode (docs/design.md's projection numbers). */
 export interface TypeScale {
   readonly labelWidth: number;
   readonly laneLabel: number;

@@ -113,6 +113,7 @@ export class AppController {
     }
     void this.loadMachine();
     void this.library.refresh();
+    void this.session.adopt();
     return unsubscribe;
   }
 

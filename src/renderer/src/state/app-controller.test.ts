@@ -56,6 +56,7 @@ function scriptedHost(): Host {
     machineInfo: async () => machine,
     listScenarios: async () => SCENARIO_CATALOG,
     listLibrary: async () => [],
+    currentRun: async () => null,
     startRun: async (input): Promise<RunMeta> => {
       const parsed = parseRunParams(input, machine.logicalCores);
       if (!parsed.ok) throw new Error(parsed.error);

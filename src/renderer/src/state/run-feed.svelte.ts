@@ -7,6 +7,7 @@
 import type { CoreScopeApi, RunMessage } from '../../../shared/contract';
 import type { RunEvent, RunMeta, RunSummary } from '../../../shared/events';
 import { RunStore } from '../../../shared/run-store';
+import { decodeRunEvent } from '../../../shared/wire';
 import { createLiveScheduler } from '../components/frame';
 import { LaneIndex } from '../lib/lane-index';
 
@@ -55,6 +56,32 @@ export abstract class RunFeed {
       return undefined;
     } catch (e) {
       return e instanceof Error ? e.message : String(e);
+    } finally {
+      this.starting = false;
+      this.early = [];
+    }
+  }
+
+  /**
+   * Takes over the host's run in progress, if there is one (this page was reloaded, or opened,
+   * while it ran): its meta and every event so far; later messages follow as for any run. Messages
+   * that came before the answer are already in it, so they are dropped. True when adopted.
+   */
+  protected async adoptCurrent(api: CoreScopeApi): Promise<boolean> {
+    this.starting = true;
+    try {
+      const current = await api.currentRun();
+      if (current === null) return false;
+      const { meta } = current;
+      this.runId = meta.runId;
+      this.meta = meta;
+      this.store = new RunStore(meta);
+      this.index = new LaneIndex(Math.max(this.cores, meta.machine.logicalCores));
+      for (const ev of current.events.map(decodeRunEvent)) {
+        this.store.apply(ev);
+        this.onEvent(ev);
+      }
+      return true;
     } finally {
       this.starting = false;
       this.early = [];

@@ -6,6 +6,7 @@ import type { CoreScopeApi } from '../../../shared/contract';
 import type { RunEvent, RunSummary } from '../../../shared/events';
 import type { LoadedRun } from '../../../shared/loaded-run';
 import type { RunStore } from '../../../shared/run-store';
+import { drawCost, withDrawCost } from '../lib/draw-cost';
 import { LaneIndex } from '../lib/lane-index';
 import { Notices } from './notices.svelte';
 import { RunFeed, type StartInput } from './run-feed.svelte';
@@ -67,6 +68,7 @@ export class RunSession extends RunFeed {
   async start(params: StartInput): Promise<void> {
     if (this.running) return;
     this.reset();
+    drawCost.reset();
     this.state = 'running';
     let error: string | undefined;
     try {
@@ -77,6 +79,26 @@ export class RunSession extends RunFeed {
     }
     if (error !== undefined) this.fail(`The run did not start: ${error}`);
     else if (this.cancelRequested && this.running) void this.cancel();
+  }
+
+  /**
+   * Shows the host's run in progress, if any, as this page's own (running, Cancel enabled): a
+   * reload during a run must not leave the page idle while the host refuses every Run.
+   */
+  async adopt(): Promise<void> {
+    if (this.state !== 'idle') return;
+    this.state = 'running';
+    let adopted = false;
+    try {
+      adopted = await this.adoptCurrent(this.api());
+    } catch (e) {
+      this.notices.add(`Cannot see the host's run: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (!adopted) {
+      this.state = 'idle';
+      return;
+    }
+    this.publish();
   }
 
   async cancel(): Promise<void> {
@@ -126,7 +148,9 @@ export class RunSession extends RunFeed {
     this.publish();
   }
 
-  protected onEnd(summary: RunSummary): void {
+  protected onEnd(engineSummary: RunSummary): void {
+    // What the window's own drawing cost during the run goes with the engine's figures.
+    const summary = withDrawCost(engineSummary);
     this.summary = summary;
     this.state = 'finished';
     this.cancelling = false;

@@ -104,7 +104,8 @@ describe('RunSession', () => {
     });
     push({ kind: 'end', runId: 'r1', summary });
     expect(session.state).toBe('finished');
-    expect(session.summary).toEqual(summary);
+    // The engine's summary, plus what the window's own drawing cost during the run.
+    expect(session.summary).toEqual({ ...summary, observer: { drawMs: expect.any(Number) } });
     expect(session.store.sliceCount).toBe(1);
 
     const again = session.start({ scenario: 'cpu-bound', model: 'processes' });
