@@ -87,7 +87,7 @@ function key(row: CompareRow, column: CompareColumn): number | string {
   if (isSliceState(column)) return f.stateShare[column];
   switch (column) {
     case 'model':
-      return f.model;
+      return f.label;
     case 'wall':
       return f.wallMs;
     case 'cpu':

@@ -221,7 +221,7 @@ export function explainComparison(rows: readonly CompareRow[]): Sentence[] {
       say(
         'overlapped-waits',
         s,
-        `${top.figures.model} reached ${s} on ${n} ${n === 1 ? 'core' : 'cores'} without more cores: sequential spent ${waiting} of its time waiting, and ${top.figures.model} overlapped those waits (concurrency, not parallelism).`,
+        `${top.figures.label} reached ${s} on ${n} ${n === 1 ? 'core' : 'cores'} without more cores: sequential spent ${waiting} of its time waiting, and ${top.figures.label} overlapped those waits (concurrency, not parallelism).`,
       ),
     );
   }
@@ -236,7 +236,7 @@ export function explainComparison(rows: readonly CompareRow[]): Sentence[] {
       say(
         'noisy',
         s,
-        `Timings are noisy here: ${first.figures.model} reached ${s} on ${first.figures.coresUsed} ${first.figures.coresUsed === 1 ? 'core' : 'cores'}, more than ${first.computeShare !== undefined && first.computeShare < 0.95 ? 'its cores allow even with every wait overlapped' : 'its cores allow'}, because ${why}. Run the comparison again on a quieter machine.`,
+        `Timings are noisy here: ${first.figures.label} reached ${s} on ${first.figures.coresUsed} ${first.figures.coresUsed === 1 ? 'core' : 'cores'}, more than ${first.computeShare !== undefined && first.computeShare < 0.95 ? 'its cores allow even with every wait overlapped' : 'its cores allow'}, because ${why}. Run the comparison again on a quieter machine.`,
       ),
     );
   }
@@ -247,7 +247,7 @@ export function explainComparison(rows: readonly CompareRow[]): Sentence[] {
       say(
         'fastest',
         s,
-        `${best.figures.model} was the fastest: ${s} the speed of sequential (${ms(best.figures.wallMs)} vs ${ms(seq.figures.wallMs)}).`,
+        `${best.figures.label} was the fastest: ${s} the speed of sequential (${ms(best.figures.wallMs)} vs ${ms(seq.figures.wallMs)}).`,
       ),
     );
   }
@@ -260,17 +260,17 @@ export function explainComparison(rows: readonly CompareRow[]): Sentence[] {
     if (Math.abs(sp - 1) <= THRESHOLDS.sameSpeed) {
       out.push(
         say(
-          `same-as-sequential:${f.model}`,
+          `same-as-sequential:${f.label}`,
           s,
-          `${f.model} took about as long as sequential (${ms(f.wallMs)}, ${s})${reason}.`,
+          `${f.label} took about as long as sequential (${ms(f.wallMs)}, ${s})${reason}.`,
         ),
       );
     } else if (sp < 1 - THRESHOLDS.sameSpeed) {
       out.push(
         say(
-          `slower:${f.model}`,
+          `slower:${f.label}`,
           s,
-          `${f.model} was slower than sequential (${ms(f.wallMs)}, ${s})${reason}.`,
+          `${f.label} was slower than sequential (${ms(f.wallMs)}, ${s})${reason}.`,
         ),
       );
     }

@@ -22,6 +22,8 @@ export interface RunFigures {
   readonly runId: string;
   readonly scenario: ScenarioId;
   readonly model: Model;
+  /** What the run is named by: its model, or the script a Python run ran. */
+  readonly label: string;
   readonly workers: number;
   readonly status: RunSummary['status'];
   readonly wallMs: number;
@@ -110,6 +112,7 @@ export function runFigures(store: RunStore, summary: RunSummary): RunFigures | u
     runId: meta.runId,
     scenario: meta.params.scenario,
     model: meta.params.model,
+    label: meta.source?.kind === 'python' ? meta.source.script : meta.params.model,
     workers: meta.params.workers,
     status: summary.status,
     wallMs,

@@ -89,9 +89,10 @@ export function figures(
     taskWaitMs: 0,
     ...rest,
   };
+  const label = rest.label ?? base.model;
   const coresUsed = rest.coresUsed ?? Math.max(1, Math.min(base.actors, base.coresAvailable));
   const stateShare = { ...ZERO, ...share };
   const stateMs: Record<SliceState, number> = { ...ZERO };
   for (const k of STATES) stateMs[k] = stateShare[k] * base.wallMs * base.actors;
-  return { ...base, coresUsed, stateShare, stateMs };
+  return { ...base, label, coresUsed, stateShare, stateMs };
 }

@@ -158,7 +158,7 @@ export class AppController {
 
   startCompare(): void {
     const params = this.params('start Compare');
-    if (params !== undefined) void this.compare.start(params);
+    if (params !== undefined) void this.compare.start(params, this.form.python.compare);
   }
 
   startSweep(): void {

@@ -5,7 +5,9 @@
 import type { CoreScopeApi } from '../../../shared/contract';
 import { compareRows, type CompareRow } from '../../../shared/compare-table';
 import { explainComparison, type Sentence } from '../../../shared/explain';
-import { MODELS, type Model, type RunParamsInput } from '../../../shared/params';
+import { MODELS, type Model } from '../../../shared/params';
+import type { PythonExampleName } from '../../../shared/python';
+import { isPythonStart, type StartInput } from '../../../shared/start-input';
 import type { RunFigures } from '../../../shared/run-figures';
 import { TimeView } from './time-view.svelte';
 import { LabRun } from './lab-run.svelte';
@@ -45,12 +47,18 @@ export class CompareSession {
     this.models = MODELS.filter((m) => (m === model ? on : this.models.includes(m)));
   }
 
-  /** Runs `params` under every chosen model in turn; the model in `params` is ignored. */
-  async start(params: RunParamsInput): Promise<void> {
+  /**
+   * Runs `params` under every chosen model in turn (the model in `params` is ignored); for a
+   * Python run, each of `examples` in turn with the same scale and cores.
+   */
+  async start(params: StartInput, examples: readonly PythonExampleName[] = []): Promise<void> {
     if (this.busy) return;
-    if (this.models.length === 0) {
+    const python = isPythonStart(params);
+    if ((python ? examples.length : this.models.length) === 0) {
       this.state = 'error';
-      this.error = 'Choose at least one model to compare.';
+      this.error = python
+        ? 'Choose at least one Python example to compare.'
+        : 'Choose at least one model to compare.';
       return;
     }
     this.cancelled = false;
@@ -59,9 +67,10 @@ export class CompareSession {
     const stretch = (): void => {
       this.view.setEnd(Math.max(0, ...this.runs.map((r) => r.store.endUs)));
     };
-    const runs = this.models.map(
-      (model) => new LabRun({ ...params, model }, this.cores(), stretch),
-    );
+    const inputs: StartInput[] = isPythonStart(params)
+      ? examples.map((name) => ({ ...params, script: { kind: 'example', name } }))
+      : this.models.map((model) => ({ ...params, model }));
+    const runs = inputs.map((input) => new LabRun(input, this.cores(), stretch));
     this.runs = runs;
     this.state = 'running';
     const api = this.api();
@@ -70,7 +79,7 @@ export class CompareSession {
       this.current = run;
       await run.execute(api);
       if (run.state === 'error') {
-        this.error = `${run.params.model}: ${run.error ?? 'the run failed'}`;
+        this.error = `${run.label}: ${run.error ?? 'the run failed'}`;
         break;
       }
     }

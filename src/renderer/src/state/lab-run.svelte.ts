@@ -3,7 +3,7 @@
 // when it has ended, with the run's figures.
 import type { CoreScopeApi } from '../../../shared/contract';
 import type { RunSummary } from '../../../shared/events';
-import type { RunParamsInput } from '../../../shared/params';
+import { startLabel, type StartInput } from '../../../shared/start-input';
 import { runFigures, type RunFigures } from '../../../shared/run-figures';
 import { RunFeed } from './run-feed.svelte';
 
@@ -19,12 +19,17 @@ export class LabRun extends RunFeed {
   private resolveEnd: () => void = () => undefined;
 
   constructor(
-    readonly params: RunParamsInput,
+    readonly params: StartInput,
     cores: number,
     /** Called after each publish, e.g. to stretch a shared time axis. */
     private readonly onPublish: (run: LabRun) => void = () => undefined,
   ) {
     super(cores);
+  }
+
+  /** The model, or the script for a Python run: what Compare names this run by. */
+  get label(): string {
+    return startLabel(this.params);
   }
 
   get id(): string | undefined {

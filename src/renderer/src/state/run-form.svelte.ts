@@ -7,7 +7,12 @@
 import { LIMITS, type Model, type RunParams, type RunParamsInput } from '../../../shared/params';
 import type { ScenarioId, Variant } from '../../../shared/params';
 import type { ScenarioInfo } from '../../../shared/scenarios';
+import type { StartInput } from '../../../shared/start-input';
 import { numberText, readNumberField, type NumberFieldSpec } from '../lib/number-field';
+import { PythonForm } from './python-form.svelte';
+
+/** Where a run comes from: CoreScope's own models, or real CPython running a script. */
+export type RunSource = 'models' | 'python';
 
 export const DEFAULT_SCENARIO: ScenarioId = 'cpu-bound';
 export const DEFAULT_MODEL: Model = 'processes';
@@ -34,6 +39,8 @@ export interface FieldError {
 }
 
 export class RunForm {
+  source = $state<RunSource>('models');
+  readonly python = new PythonForm();
   scenario = $state<ScenarioId>(DEFAULT_SCENARIO);
   model = $state<Model>(DEFAULT_MODEL);
   /** What each number field holds, as typed. */
@@ -49,8 +56,9 @@ export class RunForm {
     return this.scenarios.find((s) => s.id === this.scenario);
   }
 
-  /** Whether a field is in use (Tasks is set by Size in some scenarios). */
+  /** Whether a field is in use (Tasks is set by Size in some scenarios; a script has only Scale). */
   uses(key: NumberFieldKey): boolean {
+    if (this.source === 'python') return key === 'scale';
     return key !== 'tasks' || this.info?.usesTasks !== false;
   }
 
@@ -71,7 +79,9 @@ export class RunForm {
   }
 
   get valid(): boolean {
-    return this.errors.length === 0;
+    return (
+      this.errors.length === 0 && (this.source !== 'python' || this.python.problem === undefined)
+    );
   }
 
   setScenarios(list: readonly ScenarioInfo[]): void {
@@ -117,7 +127,8 @@ export class RunForm {
   }
 
   /** The parameters to run, or undefined while a field is invalid (see `errors`). */
-  toParams(): RunParamsInput | undefined {
+  toParams(): StartInput | undefined {
+    if (this.source === 'python') return this.toPython();
     const info = this.info;
     const params: RunParamsInput = { scenario: this.scenario, model: this.model };
     for (const key of NUMBER_FIELDS) {
@@ -129,5 +140,17 @@ export class RunForm {
     if (info?.usesVariant === true) params.variant = this.variant;
     if (this.cores !== undefined) params.cores = this.cores;
     return params;
+  }
+
+  private toPython(): StartInput | undefined {
+    const script = this.python.script;
+    const scale = readNumberField(FIELD.scale, this.text.scale);
+    if (script === undefined || !scale.ok) return undefined;
+    return {
+      source: 'python',
+      script,
+      scale: scale.value,
+      ...(this.cores !== undefined ? { cores: this.cores } : {}),
+    };
   }
 }

@@ -4,6 +4,7 @@
 import type { CoreScopeApi } from '../../../shared/contract';
 import type { MachineInfo } from '../../../shared/events';
 import type { RunParamsInput } from '../../../shared/params';
+import { isPythonStart, type StartInput } from '../../../shared/start-input';
 import {
   MAX_REPEAT,
   defaultWorkerList,
@@ -38,8 +39,12 @@ export class SweepSession {
     if (this.workersText.trim() === '') this.workersText = defaultWorkerList(cores).join(', ');
   }
 
-  async start(params: RunParamsInput, machine: MachineInfo | undefined): Promise<void> {
+  async start(input: StartInput, machine: MachineInfo | undefined): Promise<void> {
     if (this.busy) return;
+    // A script decides its own workers: a sweep over worker counts needs one of the models.
+    if (isPythonStart(input))
+      return this.fail("Sweep runs CoreScope's models: a Python script sets its own workers");
+    const params: RunParamsInput = input;
     const list = parseWorkerList(this.workersText);
     const repeat = this.repeat ?? 1;
     if (!list.ok) return this.fail(`Workers list: ${list.error}`);

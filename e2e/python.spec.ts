@@ -1,0 +1,70 @@
+// Real CPython from the page: pick a shipped example, run it, see its threads on the cores and
+// its text beside the chart; open a script of one's own; compare two examples on one axis.
+// Needs the machine's python3 (the test skips with the reason the app gives where it is missing).
+import { test, expect } from './fixtures';
+import { LabPage } from './pages/lab-page';
+import type { AppPage } from './pages/app-page';
+
+async function pythonSource(app: AppPage): Promise<void> {
+  const source = app.page.getByLabel('Source', { exact: true });
+  const off = await source.locator('option[value="python"]').isDisabled();
+  test.skip(off, 'no usable python3 here (the run form says why)');
+  await source.selectOption('python');
+}
+
+test('runs cpu_threads.py on real CPython: two threads on the cores, GIL waits, the script shown', async ({
+  app,
+}, testInfo) => {
+  await pythonSource(app);
+  await app.page.getByLabel('Script', { exact: true }).selectOption('cpu_threads.py');
+  await expect(app.page.getByTestId('python-note')).toContainText('your own privileges');
+  await app.fill({ Scale: 1 });
+  await app.run();
+  await app.expectState('finished', 90_000);
+  await expect(app.alert).toHaveCount(0);
+  // The script's text beside the chart, as it ran.
+  const view = app.page.getByTestId('script-view');
+  await expect(view).toContainText('cpu_threads.py');
+  await expect(view.locator('pre')).toContainText('Thread');
+  // Both cores got running slices from the interpreter's threads.
+  const perCore = await app.coreSlices();
+  expect(perCore.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+  await expect(app.summary).toContainText('Completed');
+  await app.page.screenshot({
+    path: testInfo.outputPath('python-cpu-threads.png'),
+    fullPage: true,
+  });
+});
+
+test('a script the student opens runs as uploaded text', async ({ app }) => {
+  await pythonSource(app);
+  await app.page.getByLabel('Python script file').setInputFiles({
+    name: 'mine.py',
+    mimeType: 'text/x-python',
+    buffer: Buffer.from('import time\nfor i in range(3):\n    time.sleep(0.02)\nprint("done")\n'),
+  });
+  await expect(app.page.getByLabel('Script', { exact: true })).toHaveValue('opened');
+  await app.run();
+  await app.expectState('finished', 60_000);
+  await expect(app.page.getByTestId('script-view')).toContainText('mine.py');
+  await expect(app.alert).toHaveCount(0);
+});
+
+test('compares cpu_sequential.py with cpu_processes.py on one axis, named by script', async ({
+  app,
+}, testInfo) => {
+  await pythonSource(app);
+  const lab = new LabPage(app.page);
+  for (const name of ['cpu_threads.py'])
+    await lab.compare.getByLabel(name, { exact: true }).uncheck();
+  await lab.startCompare();
+  await lab.expectCompare('finished', 120_000);
+  await expect(lab.compareRuns).toHaveCount(2);
+  await expect(lab.compareTable.locator('tbody tr')).toHaveCount(2);
+  await expect(lab.compareTable.locator('tbody th')).toHaveText([
+    'cpu_sequential.py',
+    'cpu_processes.py',
+  ]);
+  await expect(lab.compareExplanation).toContainText('cpu_processes.py');
+  await lab.compare.screenshot({ path: testInfo.outputPath('python-compare.png') });
+});
