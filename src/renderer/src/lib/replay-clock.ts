@@ -61,3 +61,40 @@ export function stepFrom(
   }
   return 0;
 }
+
+/** How far one step goes: one event, or a coarse jump (Shift). */
+export interface StepSize {
+  readonly coarse: boolean;
+  /** Boundaries closer than this to the last position are skipped (one drawn pixel of time). */
+  readonly minGapUs: number;
+}
+
+/** Events a coarse step passes, and the share of the run it covers at least. */
+export const COARSE_EVENTS = 10;
+export const COARSE_SHARE = 0.05;
+
+/**
+ * The position one step from `t`: the next (previous) slice start or end — which is also where a
+ * task switches — at least `minGapUs` away, so each press changes what is drawn. A coarse step
+ * passes COARSE_EVENTS such events and at least COARSE_SHARE of the run, landing on a boundary.
+ */
+export function stepEvents(
+  bounds: Float64Array,
+  t: number,
+  direction: 1 | -1,
+  endUs: number,
+  size: StepSize,
+): number {
+  const gap = Math.max(0, size.minGapUs);
+  if (!size.coarse) return stepFrom(bounds, t, direction, endUs, gap);
+  let pos = t;
+  for (let i = 0; i < COARSE_EVENTS; i++) {
+    const next = stepFrom(bounds, pos, direction, endUs, gap);
+    if (next === pos) break;
+    pos = next;
+  }
+  const far = t + direction * COARSE_SHARE * endUs;
+  if (direction === 1 ? pos >= far : pos <= far) return pos;
+  // Too few events in 5 % of the run: go to the first boundary past it (or the run's edge).
+  return stepFrom(bounds, far - direction * 1e-9, direction, endUs, 0);
+}

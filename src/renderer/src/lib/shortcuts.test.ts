@@ -31,10 +31,17 @@ describe('shortcutFor', () => {
     expect(shortcutFor(press('ArrowRight', { replaying: true }))).toEqual({
       kind: 'step',
       direction: 1,
+      coarse: false,
     });
     expect(shortcutFor(press('ArrowLeft', { replaying: true }))).toEqual({
       kind: 'step',
       direction: -1,
+      coarse: false,
+    });
+    expect(shortcutFor(press('ArrowRight', { replaying: true, shiftKey: true }))).toEqual({
+      kind: 'step',
+      direction: 1,
+      coarse: true,
     });
   });
 

@@ -9,7 +9,7 @@ export type ShortcutAction =
   | { readonly kind: 'presentation' }
   | { readonly kind: 'theme' }
   | { readonly kind: 'replay' }
-  | { readonly kind: 'step'; readonly direction: 1 | -1 }
+  | { readonly kind: 'step'; readonly direction: 1 | -1; readonly coarse: boolean }
   | { readonly kind: 'help' }
   | { readonly kind: 'escape' };
 
@@ -27,6 +27,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'T', does: 'Next theme: light, dark, high contrast' },
   { keys: 'R', does: 'Replay the finished run (pause / resume)' },
   { keys: '← →', does: 'Step to the previous / next event during replay' },
+  { keys: 'Shift + ← →', does: 'Step 10 events (at least 5 % of the run) during replay' },
   { keys: '?', does: 'Show these shortcuts' },
   { keys: 'Esc', does: 'Close this list, or leave presentation mode' },
 ];
@@ -37,6 +38,7 @@ export interface KeyPress {
   readonly ctrlKey: boolean;
   readonly metaKey: boolean;
   readonly altKey: boolean;
+  readonly shiftKey?: boolean;
   /** Tag name of the focused element, upper case as the DOM gives it. */
   readonly targetTag: string;
   /** Whether the focused element edits text (contenteditable). */
@@ -54,8 +56,9 @@ export function shortcutFor(e: KeyPress): ShortcutAction | undefined {
   // A focused button answers Space itself (it is how keyboard users press it).
   if (e.key === ' ') return e.targetTag === 'BUTTON' ? undefined : { kind: 'run-or-cancel' };
   if (/^[1-5]$/.test(e.key)) return { kind: 'model', index: Number(e.key) - 1 };
-  if (e.key === 'ArrowRight' && e.replaying) return { kind: 'step', direction: 1 };
-  if (e.key === 'ArrowLeft' && e.replaying) return { kind: 'step', direction: -1 };
+  const coarse = e.shiftKey === true;
+  if (e.key === 'ArrowRight' && e.replaying) return { kind: 'step', direction: 1, coarse };
+  if (e.key === 'ArrowLeft' && e.replaying) return { kind: 'step', direction: -1, coarse };
   switch (e.key.toLowerCase()) {
     case 'c':
       return { kind: 'compare' };

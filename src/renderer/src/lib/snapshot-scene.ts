@@ -2,14 +2,13 @@
 // ones), and the legend, composed on a surface that is either a canvas (PNG) or an SvgContext
 // (SVG). Both go through drawLanes with the chart's own Layouts, so the two files and the screen
 // agree. Each lane is one group (an SVG <g class="lane">) holding its name and its bars.
-import { scaleLinear } from 'd3-scale';
 import type { OsSample } from '../../../shared/run-store';
 import { drawLanes, type DrawContext } from './draw';
-import { formatTickMs } from '../../../shared/figure-format';
 import { fitText } from './labels';
 import type { Layout } from './lanes';
 import { drawOsStrips, drawRowBackgrounds } from './os-strip';
-import { LEGEND, stateKey } from './palette';
+import { LEGEND, actorKey, stateKey } from './palette';
+import { chooseTicks, type SnapshotKey } from './snapshot-key';
 import type { Paint } from './patterns';
 import type { ChartTheme, TypeScale } from './themes';
 import { STATE_CODE } from '../../../shared/states';
@@ -32,6 +31,8 @@ export interface SnapshotInput {
   readonly clipUs?: number | undefined;
   readonly theme: ChartTheme;
   readonly type: TypeScale;
+  /** Which states and which core-lane actors the legend and the actor key list. */
+  readonly key: SnapshotKey;
 }
 
 export type SurfaceContext = DrawContext & { textAlign: CanvasTextAlign };
@@ -79,12 +80,18 @@ function metrics(input: SnapshotInput, legendRows: number): Metrics {
 }
 
 interface LegendItem {
-  readonly key: number;
+  /** Style key of the swatch; undefined for a row's lead-in words. */
+  readonly key: number | undefined;
   readonly label: string;
   readonly x: number;
   readonly row: number;
+  readonly section: 'legend' | 'actor-key';
 }
 
+/**
+ * The state legend (only the states drawn) and, on its own rows, the actor key: core lanes are
+ * coloured by actor, so a slide needs each colour's actor name to be read.
+ */
 function legendItems(ctx: SurfaceContext, input: SnapshotInput, width: number): LegendItem[] {
   const t = input.type;
   ctx.font = `${t.legend}px system-ui, sans-serif`;
@@ -92,19 +99,33 @@ function legendItems(ctx: SurfaceContext, input: SnapshotInput, width: number): 
   const items: LegendItem[] = [];
   let x = PAD;
   let row = 0;
-  for (const s of LEGEND) {
-    const w = sw + 8 + ctx.measureText(s.label).width + t.legend;
+  const add = (key: number | undefined, label: string, section: LegendItem['section']): void => {
+    // Lead-in words are drawn semibold: measure them so.
+    ctx.font = `${key === undefined ? '600 ' : ''}${t.legend}px system-ui, sans-serif`;
+    const w = (key === undefined ? 0 : sw + 8) + ctx.measureText(label).width + t.legend;
     if (x + w > width - PAD && x > PAD) {
       row++;
       x = PAD;
     }
-    items.push({
-      key: stateKey(s.state === 'other' ? -1 : STATE_CODE[s.state]),
-      label: s.label,
-      x,
-      row,
-    });
+    items.push({ key, label, x, row, section });
     x += w;
+  };
+  const present = new Set(input.key.states);
+  const states = LEGEND.filter((s) =>
+    present.has(stateKey(s.state === 'other' ? -1 : STATE_CODE[s.state])),
+  );
+  if (states.length > 0) {
+    add(undefined, 'States:', 'legend');
+    for (const s of states)
+      add(stateKey(s.state === 'other' ? -1 : STATE_CODE[s.state]), s.label, 'legend');
+  }
+  if (input.key.actors.length > 0) {
+    if (items.length > 0) {
+      row++;
+      x = PAD;
+    }
+    add(undefined, 'Core lanes, by actor:', 'actor-key');
+    for (const a of input.key.actors) add(actorKey(a.id), a.label, 'actor-key');
   }
   return items;
 }
@@ -115,7 +136,8 @@ export function snapshotSize(
   input: SnapshotInput,
 ): { width: number; height: number } {
   const width = PAD * 2 + input.type.labelWidth + input.chartWidth;
-  const rows = (legendItems(ctx, input, width).at(-1)?.row ?? 0) + 1;
+  const items = legendItems(ctx, input, width);
+  const rows = items.length === 0 ? 0 : (items.at(-1)?.row ?? 0) + 1;
   const m = metrics(input, rows);
   return { width: m.width, height: m.height };
 }
@@ -125,7 +147,7 @@ export function drawSnapshot(s: SnapshotSurface, input: SnapshotInput): void {
   const { theme, type: t } = input;
   const { width, height } = snapshotSize(ctx, input);
   const items = legendItems(ctx, input, width);
-  const m = metrics(input, (items.at(-1)?.row ?? 0) + 1);
+  const m = metrics(input, items.length === 0 ? 0 : (items.at(-1)?.row ?? 0) + 1);
   ctx.fillStyle = theme.background;
   ctx.fillRect(0, 0, width, height);
 
@@ -133,7 +155,7 @@ export function drawSnapshot(s: SnapshotSurface, input: SnapshotInput): void {
   ctx.textAlign = 'start';
   ctx.fillStyle = theme.ink;
   ctx.font = `700 ${t.title}px system-ui, sans-serif`;
-  ctx.fillText(input.title, PAD, PAD + t.title);
+  ctx.fillText(fitText(ctx, input.title, width - 2 * PAD), PAD, PAD + t.title);
   ctx.fillStyle = theme.muted;
   ctx.font = `${t.tick}px system-ui, sans-serif`;
   ctx.fillText(input.subtitle, PAD, PAD + Math.round(t.title * 1.25) + t.tick);
@@ -153,26 +175,34 @@ function drawAxis(s: SnapshotSurface, input: SnapshotInput, m: Metrics): void {
   const { theme, type: t } = input;
   const base = m.axisTop + t.axisHeight;
   s.line(m.left, base, m.left + input.chartWidth, base, theme.muted, theme.lineWidth / 2);
-  const spanMs = (input.t1 - input.t0) / 1000;
-  const x = scaleLinear()
-    .domain([input.t0 / 1000, input.t1 / 1000])
-    .range([0, input.chartWidth]);
-  const count = Math.max(2, Math.floor(input.chartWidth / (t.tick * 5)));
+  ctx.font = `${t.tick}px system-ui, sans-serif`;
+  const timeLabel = 'time →';
+  // The first label may reach into the lane-name column, short of the "time →" caption.
+  const left = Math.max(0, m.left - PAD - ctx.measureText(timeLabel).width - t.tick);
+  // Ticks are chosen from the labels' measured widths in the export's own font, one em apart at
+  // least, so they never run together however narrow the export or large the type.
+  const ticks = chooseTicks(
+    input.t0 / 1000,
+    input.t1 / 1000,
+    input.chartWidth,
+    (label) => ctx.measureText(label).width,
+    t.tick,
+    { left, right: PAD },
+  );
   s.group(m.left, m.axisTop, 'axis', () => {
     ctx.font = `${t.tick}px system-ui, sans-serif`;
     ctx.textAlign = 'center';
     ctx.textBaseline = 'alphabetic';
     ctx.fillStyle = theme.ink;
-    for (const v of x.ticks(count)) {
-      const px = x(v);
-      s.line(px, t.axisHeight - 8, px, t.axisHeight, theme.muted, theme.lineWidth / 2);
-      ctx.fillText(formatTickMs(v, spanMs), px, t.axisHeight - 12);
+    for (const tick of ticks) {
+      s.line(tick.px, t.axisHeight - 8, tick.px, t.axisHeight, theme.muted, theme.lineWidth / 2);
+      ctx.fillText(tick.label, tick.px, t.axisHeight - 12);
     }
     ctx.textAlign = 'start';
   });
   ctx.font = `${t.tick}px system-ui, sans-serif`;
   ctx.fillStyle = theme.muted;
-  ctx.fillText('time →', PAD, base - 12);
+  ctx.fillText(timeLabel, PAD, base - 12);
 }
 
 function drawPanel(
@@ -235,24 +265,28 @@ function drawLegend(
   const { theme, type: t } = input;
   const sw = Math.round(t.legend * 1.6);
   const sh = Math.round(t.legend * 0.8);
-  s.group(0, top, 'legend', () => {
-    for (const it of items) {
-      const paint = s.paints[it.key];
-      const y = it.row * legendRowH(t);
-      if (paint !== undefined) {
-        const h = Math.max(4, Math.round(sh * paint.style.height));
-        ctx.fillStyle = paint.fill;
-        ctx.fillRect(it.x, y + (sh - h) / 2, sw, h);
-        ctx.strokeStyle = theme.outline;
-        ctx.lineWidth = theme.outlineWidth;
-        ctx.beginPath();
-        ctx.rect(it.x, y + (sh - h) / 2, sw, h);
-        ctx.stroke();
+  for (const section of ['legend', 'actor-key'] as const) {
+    const mine = items.filter((it) => it.section === section);
+    if (mine.length === 0) continue;
+    s.group(0, top, section, () => {
+      for (const it of mine) {
+        const paint = it.key === undefined ? undefined : s.paints[it.key];
+        const y = it.row * legendRowH(t);
+        if (paint !== undefined) {
+          const h = Math.max(4, Math.round(sh * paint.style.height));
+          ctx.fillStyle = paint.fill;
+          ctx.fillRect(it.x, y + (sh - h) / 2, sw, h);
+          ctx.strokeStyle = theme.outline;
+          ctx.lineWidth = theme.outlineWidth;
+          ctx.beginPath();
+          ctx.rect(it.x, y + (sh - h) / 2, sw, h);
+          ctx.stroke();
+        }
+        ctx.textBaseline = 'middle';
+        ctx.font = `${it.key === undefined ? '600 ' : ''}${t.legend}px system-ui, sans-serif`;
+        ctx.fillStyle = it.key === undefined ? theme.muted : theme.ink;
+        ctx.fillText(it.label, paint === undefined ? it.x : it.x + sw + 8, y + sh / 2);
       }
-      ctx.textBaseline = 'middle';
-      ctx.font = `${t.legend}px system-ui, sans-serif`;
-      ctx.fillStyle = theme.ink;
-      ctx.fillText(it.label, it.x + sw + 8, y + sh / 2);
-    }
-  });
+    });
+  }
 }

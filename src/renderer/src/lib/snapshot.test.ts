@@ -5,7 +5,9 @@ import { RunStore } from '../../../shared/run-store';
 import { LaneIndex } from './lane-index';
 import { layoutLanes } from './lanes';
 import { snapshotSvg } from './snapshot';
+import { estimateWidth } from './svg-context';
 import type { SnapshotInput } from './snapshot-scene';
+import { snapshotKey } from './snapshot-key';
 import { sliceData } from './test-helpers';
 import { NORMAL_TYPE, chartTheme } from './themes';
 
@@ -40,6 +42,7 @@ function input(clipUs?: number): SnapshotInput {
     clipUs,
     theme: chartTheme('light', false),
     type: NORMAL_TYPE,
+    key: snapshotKey(store, 0, 1000, clipUs),
   };
 }
 
@@ -77,9 +80,39 @@ describe('snapshotSvg', () => {
 
   it('draws nothing after a replay cursor', () => {
     const early = snapshotSvg(input(100));
-    // The legend uses the gil-wait pattern once; the bar after the cursor is gone.
+    // The legend swatch and the bar use the gil-wait pattern; before the cursor reaches the bar,
+    // neither the bar nor its (now absent) state's swatch is drawn.
     expect(svg.match(/url\(#p5\)/g)?.length).toBe(2);
-    expect(early.match(/url\(#p5\)/g)?.length).toBe(1);
+    expect(early.match(/url\(#p5\)/g)).toBeNull();
     expect(wellFormed(early)).toBe(true);
+  });
+
+  it('keys the core lanes: the actor key names each actor with its colour', () => {
+    const key = /<g class="actor-key"[^]*?<\/g>/.exec(svg)?.[0] ?? '';
+    expect(key).toContain('worker &#60;0&#62;</text>');
+    expect(key).toContain('fill="#009E73"');
+  });
+
+  it('lists only the states drawn', () => {
+    const legend = /<g class="legend"[^]*?<\/g>/.exec(svg)?.[0] ?? '';
+    expect(legend).toContain('>running</text>');
+    expect(legend).not.toContain('>sleeping</text>');
+  });
+
+  it('spaces time-axis labels so none overlap at the export width', () => {
+    // A long run on a narrow export: d3's default count would put labels edge to edge.
+    const narrow = snapshotSvg({ ...input(), t0: 0, t1: 2_000_000, chartWidth: 300 });
+    const axis = /<g class="axis"[^]*?<\/g>/.exec(narrow)?.[0] ?? '';
+    const labels = [...axis.matchAll(/<text x="([\d.]+)"[^>]*>([^<]*)<\/text>/g)].map((m) => ({
+      x: Number(m[1]),
+      w: estimateWidth(m[2] ?? '', '13px'),
+    }));
+    expect(labels.length).toBeGreaterThanOrEqual(2);
+    for (let i = 1; i < labels.length; i++) {
+      const a = labels[i - 1];
+      const b = labels[i];
+      if (a === undefined || b === undefined) continue;
+      expect(a.x + a.w / 2).toBeLessThan(b.x - b.w / 2);
+    }
   });
 });

@@ -22,7 +22,7 @@ export function snapshotSvg(
     ctx,
     paints: svgPaints(),
     group: (x, y, name, body) => {
-      const cls = name === 'axis' || name === 'legend' ? name : 'lane';
+      const cls = name === 'axis' || name === 'legend' || name === 'actor-key' ? name : 'lane';
       ctx.open(
         `<g class="${cls}" data-name="${escapeXml(name)}" transform="translate(${x} ${y})">`,
       );

@@ -41,7 +41,8 @@ export class AppController {
   readonly compare: CompareSession;
   readonly sweep: SweepSession;
   readonly lecture = new Lecture();
-  readonly replay = new Replay();
+  // Steps skip events closer than one chart pixel, so each press changes the drawing.
+  readonly replay = new Replay(() => (this.view.t1 - this.view.t0) / Math.max(1, this.view.width));
   readonly library: LibraryModel;
   readonly saving: Saving;
   readonly opening: Opening;

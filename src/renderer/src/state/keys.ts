@@ -12,6 +12,7 @@ export function onKey(ctl: AppController, e: KeyboardEvent): void {
     ctrlKey: e.ctrlKey,
     metaKey: e.metaKey,
     altKey: e.altKey,
+    shiftKey: e.shiftKey,
     targetTag: t instanceof Element ? t.tagName : 'BODY',
     targetEditable: t instanceof HTMLElement && t.isContentEditable,
     replaying: ctl.replay.active,
@@ -41,7 +42,7 @@ export function onKey(ctl: AppController, e: KeyboardEvent): void {
       ctl.toggleReplay();
       break;
     case 'step':
-      replay.step(action.direction);
+      replay.step(action.direction, action.coarse);
       break;
     case 'help':
       lecture.helpOpen = true;

@@ -3,7 +3,7 @@
 // scrubs. It only moves the cursor; the chart draws the recorded slices up to it. The workload is
 // never run again.
 import type { RunStore } from '../../../shared/run-store';
-import { DEFAULT_SPEED, advance, boundaries, stepFrom } from '../lib/replay-clock';
+import { DEFAULT_SPEED, advance, boundaries, stepEvents } from '../lib/replay-clock';
 
 export class Replay {
   /** A replay is loaded: the chart draws up to the cursor. */
@@ -15,6 +15,9 @@ export class Replay {
   private bounds: Float64Array = new Float64Array(0);
   private frame = 0;
   private last = 0;
+
+  /** `pixelUs`: run time one chart pixel covers now, so a step always moves a visible amount. */
+  constructor(private readonly pixelUs: () => number = () => 0) {}
 
   /** Loads a run and plays it from the start. */
   start(store: RunStore): void {
@@ -44,11 +47,20 @@ export class Replay {
     else this.play();
   }
 
-  /** Pauses and moves to the next or previous slice boundary. */
-  step(direction: 1 | -1): void {
+  /**
+   * Pauses and moves to the next or previous event (slice start or end), or ten events and at
+   * least 5 % of the run when coarse. Events less than a chart pixel away are passed over so
+   * every press shows a change.
+   */
+  step(direction: 1 | -1, coarse = false): void {
     if (!this.active) return;
     this.pause();
-    this.cursorUs = stepFrom(this.bounds, this.cursorUs, direction, this.endUs);
+    const px = this.pixelUs();
+    const minGapUs = Number.isFinite(px) && px > 0 ? px : 0;
+    this.cursorUs = stepEvents(this.bounds, this.cursorUs, direction, this.endUs, {
+      coarse,
+      minGapUs,
+    });
   }
 
   seek(tUs: number): void {

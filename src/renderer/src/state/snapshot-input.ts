@@ -3,6 +3,7 @@
 import { isImportedRun } from '../../../shared/foreign-trace';
 import { runLabel } from '../../../shared/run-label';
 import { chartLanes } from '../lib/chart-lanes';
+import { snapshotKey } from '../lib/snapshot-key';
 import type { SnapshotInput } from '../lib/snapshot-scene';
 import { NORMAL_TYPE, PRESENTATION_TYPE, chartTheme } from '../lib/themes';
 import type { Lecture } from './lecture.svelte';
@@ -38,6 +39,7 @@ export function snapshotInput({ session, view, replay, lecture }: SnapshotSource
   ]
     .filter((s) => s !== '')
     .join(' · ');
+  const clipUs = replay.active ? replay.cursorUs : undefined;
   return {
     title,
     subtitle,
@@ -45,8 +47,9 @@ export function snapshotInput({ session, view, replay, lecture }: SnapshotSource
     t0: view.t0,
     t1: view.t1,
     chartWidth: view.width,
-    clipUs: replay.active ? replay.cursorUs : undefined,
+    clipUs,
     theme: chartTheme(lecture.theme, presenting),
     type: presenting ? PRESENTATION_TYPE : NORMAL_TYPE,
+    key: snapshotKey(store, view.t0, view.t1, clipUs),
   };
 }
