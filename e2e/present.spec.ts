@@ -1,0 +1,101 @@
+// Presentation mode at projection sizes, measured in the browser: computed font sizes and element
+// boxes (what the hall sees), not attributes. PRODUCT.md: lane labels and legend ≥ 48 px, ticks
+// ≥ 36 px. Also the narrow-window (1024 px) layouts, where nothing may fall off the right edge.
+import type { Locator, Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import type { AppPage } from './pages/app-page';
+import { LabPage } from './pages/lab-page';
+
+/** Computed font size in px of the first element matching `selector` (runs in the page). */
+async function fontPx(page: Page, selector: string): Promise<number> {
+  return Number(
+    await page.evaluate(
+      `parseFloat(getComputedStyle(document.querySelector(${JSON.stringify(selector)})).fontSize)`,
+    ),
+  );
+}
+
+async function box(l: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  const b = await l.boundingBox();
+  if (b === null) throw new Error('element has no box (not rendered)');
+  return b;
+}
+
+/** Compare of sequential and threads on a short say-after, in presentation mode. */
+async function presentedCompare(app: AppPage): Promise<LabPage> {
+  const lab = new LabPage(app.page);
+  await app.fill({ Scenario: 'say-after', Scale: 0.02 });
+  for (const model of ['async', 'gil-threads', 'processes'])
+    await lab.compare.getByLabel(model, { exact: true }).uncheck();
+  // Focus leaves the checkboxes (a key typed into a field is not a shortcut).
+  await lab.compare.getByRole('heading', { name: 'Compare' }).click();
+  await app.page.keyboard.press('p');
+  await expect(app.page.getByTestId('wall-clock')).toBeVisible();
+  await app.page.keyboard.press('c');
+  await lab.expectCompare('finished', 60_000);
+  await expect(lab.compareTable.locator('tbody tr')).toHaveCount(2);
+  return lab;
+}
+
+test('presentation mode: Compare at projection sizes, and C brings it into view', async ({
+  app,
+}) => {
+  const page = app.page;
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const lab = await presentedCompare(app);
+  // The C key scrolled the comparison to the top of the screen.
+  await expect
+    .poll(async () => (await box(lab.compare)).y, { timeout: 5_000 })
+    .toBeLessThan(1080 / 2);
+  expect((await box(lab.compare)).y).toBeGreaterThanOrEqual(-1);
+  const c = '[data-testid="compare"]';
+  expect(await fontPx(page, `${c} h2`)).toBeGreaterThanOrEqual(48);
+  expect(await fontPx(page, `${c} [data-testid="compare-run"] h4`)).toBeGreaterThanOrEqual(48);
+  expect(await fontPx(page, `${c} .names .name`)).toBeGreaterThanOrEqual(48);
+  expect(await fontPx(page, `${c} svg.axis .tick text`)).toBeGreaterThanOrEqual(36);
+  expect(await fontPx(page, `${c} [data-testid="compare-table"] td`)).toBeGreaterThanOrEqual(36);
+  // A 48 px name must fit its lane: each name's box is at least as tall as its font.
+  const name = lab.compare.locator('.names .name').first();
+  expect((await box(name)).height).toBeGreaterThanOrEqual(48);
+  // Every tick label lies within the axis (none cut at the right end).
+  const axis = await box(lab.compare.getByTestId('compare-axis'));
+  for (const t of await lab.compare.locator('svg.axis .tick text').all()) {
+    if (!(await t.isVisible())) continue;
+    const b = await box(t);
+    expect(b.x + b.width).toBeLessThanOrEqual(axis.x + axis.width + 1);
+  }
+});
+
+test('presentation mode: actor swatches in proportion to their 48 px names', async ({ app }) => {
+  const page = app.page;
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await app.fill({ Scenario: 'cpu-bound', Model: 'threads', Workers: 2, Tasks: 2, Size: 20 });
+  await app.run();
+  await app.expectState('finished', 60_000);
+  await page.keyboard.press('p');
+  const chip = page.locator('.chip').first();
+  const name = page.locator('.actor-name .name').first();
+  expect(await fontPx(page, '.actor-name .name')).toBeGreaterThanOrEqual(48);
+  const c = await box(chip);
+  expect(c.width).toBeGreaterThanOrEqual(30);
+  expect(c.height).toBeGreaterThanOrEqual(30);
+  // Swatch and name stay side by side, the name not pushed out of the label column.
+  expect((await box(name)).x).toBeGreaterThanOrEqual(c.x + c.width);
+});
+
+test('the ? dialog opens at its top: title and the Space row in view', async ({ app }) => {
+  const page = app.page;
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('p');
+  await page.keyboard.press('?');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+  const d = await box(dialog);
+  const title = await box(dialog.getByRole('heading', { name: 'Keyboard shortcuts' }));
+  expect(title.y).toBeGreaterThanOrEqual(d.y);
+  expect(title.y).toBeGreaterThanOrEqual(0);
+  const space = await box(dialog.locator('kbd', { hasText: 'Space' }));
+  expect(space.y).toBeGreaterThanOrEqual(d.y);
+  expect(space.y + space.height).toBeLessThanOrEqual(d.y + d.height);
+});
