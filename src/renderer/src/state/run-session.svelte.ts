@@ -96,6 +96,8 @@ export class RunSession extends RunFeed {
     }
     if (!adopted) {
       this.state = 'idle';
+      // The machine's cores may have arrived while this looked (setCores waits for idle).
+      this.setCores(this.cores);
       return;
     }
     this.publish();
