@@ -81,14 +81,18 @@ test('core lanes paint actors in colours no state uses', async ({ app }, testInf
   await app.coreLanes.screenshot({ path: testInfo.outputPath('core-lanes-actors.png') });
 });
 
-/** Runs in the page: a digest of the core lanes' canvas pixels, changing whenever they change. */
+/**
+ * Runs in the page: a digest of every chart canvas's pixels (core, actor and task lanes: the
+ * first part of a run may be all spawning, with nothing yet on the cores).
+ */
 const CORE_DIGEST = `(() => {
-  const el = document.querySelector('[data-testid="core-lanes"] canvas');
-  const ctx = el && el.getContext('2d');
-  if (!ctx) return -1;
-  const { data } = ctx.getImageData(0, 0, el.width, el.height);
   let h = 0;
-  for (let i = 0; i < data.length; i += 4) h = (h * 31 + data[i] + data[i + 2]) | 0;
+  for (const el of document.querySelectorAll('#panel-chart canvas')) {
+    const ctx = el.getContext('2d');
+    if (!ctx || el.width === 0 || el.height === 0) continue;
+    const { data } = ctx.getImageData(0, 0, el.width, el.height);
+    for (let i = 0; i < data.length; i += 4) h = (h * 31 + data[i] + data[i + 2]) | 0;
+  }
   return h;
 })()`;
 
