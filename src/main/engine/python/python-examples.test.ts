@@ -12,6 +12,8 @@ import {
   type Slice,
 } from './python-test-support';
 
+import { SAMPLE_MS } from './proc-sampler';
+
 /** CPython's default sys.getswitchinterval(), µs. */
 const SWITCH_INTERVAL_US = 5000;
 
@@ -96,7 +98,10 @@ describe('Python examples on real CPython', () => {
       (s) =>
         s.lane === LANE_ACTOR && s.state === 'running' && crunchers.some((a) => a.id === s.actor),
     );
-    expect(maxOverlapUs(running)).toBeLessThanOrEqual(SWITCH_INTERVAL_US);
+    // Running time is placed from /proc samples taken every SAMPLE_MS: where within one sample a
+    // thread ran is not known, so two threads' slices can overlap by up to a sample period beyond
+    // what the GIL allows. Past a switch interval plus one sample, two threads really ran at once.
+    expect(maxOverlapUs(running)).toBeLessThanOrEqual(SWITCH_INTERVAL_US + SAMPLE_MS * 1000);
     // The pool's four work items are its tasks.
     expect([...store.tasks.values()].map((t) => t.label)).toEqual([
       'crunch #1',
