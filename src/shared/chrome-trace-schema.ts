@@ -112,6 +112,7 @@ export const OtherDataSchema = z.object({
     .object({
       engineCpuMs: z.number().nonnegative().optional(),
       drawMs: z.number().nonnegative().optional(),
+      rendererCpuMs: z.number().nonnegative().optional(),
     })
     .optional(),
   cpuMs: z.number().nonnegative(),

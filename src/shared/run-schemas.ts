@@ -47,6 +47,7 @@ export const RunSummarySchema = z.object({
     .object({
       engineCpuMs: Finite.nonnegative().optional(),
       drawMs: Finite.nonnegative().optional(),
+      rendererCpuMs: Finite.nonnegative().optional(),
     })
     .optional(),
 });

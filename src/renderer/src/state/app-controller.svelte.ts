@@ -10,6 +10,7 @@ import { PressGuard } from '../lib/press-guard';
 import { chartTheme, type ChartTheme } from '../lib/themes';
 import { activityOf, permits, primaryAction, type Activity, type Permits } from './activity';
 import { CompareSession } from './compare.svelte';
+import { DrawAfter } from './draw-after.svelte';
 import { Lecture } from './lecture.svelte';
 import { LibraryModel } from './library.svelte';
 import { MachineModel } from './machine.svelte';
@@ -41,6 +42,7 @@ export class AppController {
   readonly compare: CompareSession;
   readonly sweep: SweepSession;
   readonly lecture = new Lecture();
+  readonly drawAfter = new DrawAfter();
   // Steps skip events closer than one chart pixel, so each press changes the drawing.
   readonly replay = new Replay(() => (this.view.t1 - this.view.t0) / Math.max(1, this.view.width));
   readonly library: LibraryModel;
@@ -59,8 +61,12 @@ export class AppController {
         if (summary.status !== 'cancelled') void this.library.keep(store, summary, true);
       },
     });
-    this.compare = new CompareSession(api, () => this.machine.cores);
-    this.sweep = new SweepSession(api);
+    this.compare = new CompareSession(
+      api,
+      () => this.machine.cores,
+      () => this.drawAfter.lab,
+    );
+    this.sweep = new SweepSession(api, () => this.drawAfter.lab);
     this.library = new LibraryModel(api, this.session.notices);
     this.saving = new Saving({ api, ...this.parts() });
     this.opening = new Opening({
@@ -154,7 +160,7 @@ export class AppController {
     this.lecture.openedName = undefined;
     this.lecture.openedForeign = false;
     this.view.reset();
-    void this.session.start(params);
+    void this.session.start(params, this.drawAfter.run);
   }
 
   startCompare(): void {
@@ -245,7 +251,7 @@ export class AppController {
   /** The clock over the chart: replay position, live edge, or the finished run's wall time. */
   get clockUs(): number {
     if (this.replay.active) return this.replay.cursorUs;
-    if (this.session.running) return this.view.endUs;
+    if (this.session.running) return this.session.progress?.elapsedUs ?? this.view.endUs;
     return (this.session.summary?.wallMs ?? 0) * 1000;
   }
 
