@@ -1,5 +1,6 @@
-// "Draw after the run": while such a run goes on, nothing is drawn (the canvases keep the pixels
-// they had before Run) and only the clock and progress move; at the end the run is drawn in full.
+// "Draw after the run": while such a run goes on, nothing is drawn (after the start clears the
+// chart, its pixels stay as they are) and only the clock and progress move; at the end the run is
+// drawn in full.
 // Defaults: single runs live, Compare and Sweep runs drawn after; the choice survives a reload.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -48,21 +49,23 @@ test('a single run drawn after it ends: canvas unchanged while it runs, drawn at
   await switches(app.page).run.check();
   await app.fill({ Scenario: 'cpu-bound', Model: 'threads', Workers: 2, Tasks: 4, Size: 400 });
   const chart = '#panel-chart canvas';
-  const before = await digest(app.page, chart);
   await app.run();
   await app.expectState('running');
   const progress = app.page.getByTestId('run-progress');
+  // The run's start clears the chart once; from then on nothing is drawn until it ends.
+  await expect(progress).toContainText('0 of 4 tasks done');
+  await expect.poll(() => digest(app.page, chart)).not.toBe('0:0');
+  const early = await digest(app.page, chart);
   // The progress line ticks: wait until some task is done, well into the run.
   await expect(progress).toContainText(/[1-9]\d* of 4 tasks done/, { timeout: 60_000 });
-  const during = await digest(app.page, chart);
   expect(await app.coreLanes.getAttribute('data-drawn-slices')).toBe('0');
-  expect(during).toBe(before);
+  expect(await digest(app.page, chart)).toBe(early);
   await app.expectState('finished', 60_000);
   await expect(progress).toHaveCount(0);
   await expect
     .poll(async () => Number(await app.coreLanes.getAttribute('data-drawn-slices')))
     .toBeGreaterThan(0);
-  expect(await digest(app.page, chart)).not.toBe(before);
+  expect(await digest(app.page, chart)).not.toBe(early);
   const perCore = await app.coreSlices();
   expect(perCore.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
 });
