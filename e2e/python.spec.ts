@@ -1,5 +1,5 @@
 // Real CPython from the page: pick a shipped example, run it, see its threads on the cores and
-// its text beside the chart; open a script of one's own; compare two examples on one axis.
+// its text beside the chart (below it in a narrow window); open a script of one's own; compare two examples on one axis.
 // Needs the machine's python3 (the test skips with the reason the app gives where it is missing).
 import { test, expect } from './fixtures';
 import { LabPage } from './pages/lab-page';
@@ -22,10 +22,36 @@ test('runs cpu_threads.py on real CPython: two threads on the cores, GIL waits, 
   await app.run();
   await app.expectState('finished', 90_000);
   await expect(app.alert).toHaveCount(0);
-  // The script's text beside the chart, as it ran.
+  // The script's text beside the chart, as it ran: to its right at desktop widths (the two
+  // boxes side by side, sharing rows), below it in a narrow window.
   const view = app.page.getByTestId('script-view');
   await expect(view).toContainText('cpu_threads.py');
   await expect(view.locator('pre')).toContainText('Thread');
+  const chart = app.page.locator('#panel-chart');
+  const boxes = async () => {
+    const c = await chart.boundingBox();
+    const v = await view.boundingBox();
+    if (c === null || v === null) throw new Error('chart or script not laid out');
+    return { c, v };
+  };
+  await app.page.setViewportSize({ width: 1440, height: 900 });
+  await expect(async () => {
+    const { c, v } = await boxes();
+    expect(v.x).toBeGreaterThanOrEqual(c.x + c.width);
+    expect(v.y).toBeLessThan(c.y + c.height);
+    expect(v.width).toBeGreaterThan(250);
+  }).toPass();
+  await app.page.screenshot({ path: testInfo.outputPath('python-beside-1440x900.png') });
+  await app.page.setViewportSize({ width: 1024, height: 700 });
+  await expect(async () => {
+    const { c, v } = await boxes();
+    expect(v.y).toBeGreaterThanOrEqual(c.y + c.height);
+    expect(v.width).toBeGreaterThanOrEqual(c.width * 0.9);
+  }).toPass();
+  await app.page.screenshot({
+    path: testInfo.outputPath('python-below-1024x700.png'),
+    fullPage: true,
+  });
   // Both cores got running slices from the interpreter's threads.
   const perCore = await app.coreSlices();
   expect(perCore.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
