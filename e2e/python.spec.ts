@@ -1,6 +1,9 @@
 // Real CPython from the page: pick a shipped example, run it, see its threads on the cores and
 // its text beside the chart (below it in a narrow window); open a script of one's own; compare two examples on one axis.
 // Needs the machine's python3 (the test skips with the reason the app gives where it is missing).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { test, expect } from './fixtures';
 import { LabPage } from './pages/lab-page';
 import type { AppPage } from './pages/app-page';
@@ -74,6 +77,59 @@ test('a script the student opens runs as uploaded text', async ({ app }) => {
   await app.expectState('finished', 60_000);
   await expect(app.page.getByTestId('script-view')).toContainText('mine.py');
   await expect(app.alert).toHaveCount(0);
+});
+
+test('the interpreter setting: a bad pick is one message and changes nothing; a good one is used', async ({
+  app,
+}, testInfo) => {
+  const shown = app.page.getByTestId('python-interpreter');
+  await expect(shown).toContainText(/CPython 3\.\d+\.\d+/);
+  const before = await shown.textContent();
+  const field = app.page.getByLabel('Interpreter path');
+  const use = app.page.getByRole('button', { name: 'Use', exact: true });
+  const error = app.page.getByTestId('python-interpreter-error');
+
+  await field.fill('/no/such/python3');
+  await use.click();
+  await expect(error).toHaveText('python: /no/such/python3 was not found');
+  await expect(shown).toHaveText(before ?? '');
+
+  // An interpreter older than 3.9 (a real executable file answering as Python 3.8 would).
+  const old = testInfo.outputPath('python3.8');
+  mkdirSync(dirname(old), { recursive: true });
+  writeFileSync(old, `#!/bin/sh\necho '["cpython", [3, 8, 10], true, "${old}"]'\n`, {
+    mode: 0o755,
+  });
+  await field.fill(old);
+  await use.click();
+  await expect(error).toHaveText(`python: ${old} is Python 3.8; CoreScope needs 3.9 or newer`);
+  await expect(shown).toHaveText(before ?? '');
+  await expect(app.alert).toHaveCount(0);
+
+  // The machine's python3 under another name: taken, shown with its version, and runs use it.
+  const mine = testInfo.outputPath('my-python');
+  symlinkSync(
+    execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], {
+      encoding: 'utf8',
+    }).trim(),
+    mine,
+  );
+  await field.fill(mine);
+  await use.click();
+  await expect(shown).toContainText(mine);
+  await expect(shown).toContainText(/CPython 3\.\d+\.\d+/);
+  await expect(error).toHaveCount(0);
+  await pythonSource(app);
+  await app.page.getByLabel('Python script file').setInputFiles({
+    name: 'which.py',
+    mimeType: 'text/x-python',
+    buffer: Buffer.from('import sys\nprint(sys.executable)\n'),
+  });
+  await app.run();
+  await app.expectState('finished', 60_000);
+  await expect(app.summary).toContainText('Completed');
+  await app.page.getByRole('button', { name: 'Default', exact: true }).click();
+  await expect(shown).toHaveText(before ?? '');
 });
 
 test('compares cpu_sequential.py with cpu_processes.py on one axis, named by script', async ({

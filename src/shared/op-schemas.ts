@@ -4,6 +4,7 @@
 // through unchanged (a zod object would drop the optional fields it does not list).
 import { z } from 'zod';
 import type { MachineInfo, RunMeta } from './events';
+import type { PythonAvailability } from './python';
 import type { ScenarioInfo } from './scenarios';
 import type { WireRunEvent } from './wire';
 
@@ -51,6 +52,17 @@ export function isWireRunEvent(value: unknown): value is WireRunEvent {
   return value.kind !== 'slices' || Array.isArray(value.data);
 }
 
+export function isPythonAvailability(value: unknown): value is PythonAvailability {
+  if (!isRecord(value) || typeof value.interpreter !== 'string') return false;
+  return value.available === true
+    ? typeof value.runtime === 'string' && typeof value.gil === 'boolean'
+    : value.available === false && typeof value.reason === 'string';
+}
+
+export const PythonAvailabilityResult = z.custom<PythonAvailability>(
+  isPythonAvailability,
+  'not an interpreter description',
+);
 export const MachineInfoResult = z.custom<MachineInfo>(isMachineInfo, 'not a machine description');
 export const ScenarioListResult = z.custom<readonly ScenarioInfo[]>(
   isScenarioList,

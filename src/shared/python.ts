@@ -139,16 +139,23 @@ export const PythonScriptSchema = z.discriminatedUnion(
 
 export type PythonScript = z.infer<typeof PythonScriptSchema>;
 
+/** An interpreter: a command looked up on PATH (python3.12) or an absolute path. */
+export const PythonPathSchema = z
+  .string({ error: 'python must be a path' })
+  .min(1, { error: 'python must be a path' })
+  .max(PYTHON_PATH_MAX, { error: 'python path is too long' })
+  .refine((p) => !p.includes('\0'), { error: 'python path must not contain NUL' })
+  .refine((p) => p.trim() === p, { error: 'python path must not start or end with spaces' })
+  .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || !/[\\/]/.test(p), {
+    error: 'python must be an absolute path or a command name (python3.12)',
+  });
+
 export const PythonRunInputSchema = z
   .object({
     source: z.literal('python'),
     script: PythonScriptSchema,
     /** Interpreter to use; absent: the engine's default (setting or --python, else python3). */
-    python: z
-      .string({ error: 'python must be a path' })
-      .min(1, { error: 'python must be a path' })
-      .max(PYTHON_PATH_MAX, { error: 'python path is too long' })
-      .optional(),
+    python: PythonPathSchema.optional(),
     scale: z
       .number({ error: 'scale must be a number' })
       .min(LIMITS.scale.min, {
