@@ -88,8 +88,10 @@ export function compareRows(runs: readonly RunFigures[]): CompareRow[] {
       base !== undefined && figures.wallMs > 0 && figures.status === 'completed'
         ? base.wallMs / figures.wallMs
         : undefined;
-    // Several actors overlap each other's blocking waits; one actor overlaps none of its own.
-    const heldMs = figures.actors === 1 ? figures.stateMs.blocked : 0;
+    // Several actors overlap each other's blocking waits; one actor overlaps none of its own
+    // (waits for another thread are not a blocking call: see RunFigures.threadWaitMs).
+    const heldMs =
+      figures.actors === 1 ? Math.max(0, figures.stateMs.blocked - figures.threadWaitMs) : 0;
     const heldShare =
       base !== undefined && computeShare !== undefined && base.cpuMs + waitsMs > 0
         ? Math.min(1, Math.max(computeShare, (base.cpuMs + heldMs) / (base.cpuMs + waitsMs)))
