@@ -33,8 +33,15 @@ function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
+/** How the host's process is started beyond its flags. */
+export interface SpawnOptions {
+  /** The host's environment (default: this process's). */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
 export async function startHostProcess(
   args: readonly string[] = ['--port', '0'],
+  options: SpawnOptions = {},
 ): Promise<HostProcess> {
   requireBuilt(SERVE_CJS);
   const given = args.indexOf('--library');
@@ -43,6 +50,7 @@ export async function startHostProcess(
   const fullArgs = ownLibrary === undefined ? args : [...args, '--library', ownLibrary];
   const child = spawn(process.execPath, [SERVE_CJS, ...fullArgs], {
     cwd: ROOT,
+    env: options.env ?? process.env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -97,17 +105,21 @@ export async function startHostProcess(
 /** Runs serve.cjs with arguments that should make it refuse to start. */
 export function runHostExpectingExit(
   args: readonly string[],
-): Promise<{ code: number | null; stderr: string }> {
+  options: SpawnOptions = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   requireBuilt(SERVE_CJS);
   const child = spawn(process.execPath, [SERVE_CJS, ...args], {
     cwd: ROOT,
+    env: options.env ?? process.env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let stdout = '';
   let stderr = '';
+  child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
   const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
   return exited(child).then((code) => {
     clearTimeout(timer);
-    return { code, stderr };
+    return { code, stdout, stderr };
   });
 }

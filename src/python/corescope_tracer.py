@@ -312,9 +312,13 @@ def _patch_threading(threading):
             emit(["thread-end", tid, _now()])
 
     Thread._bootstrap_inner = _bootstrap_inner
-    _wrap_call(Thread, "join", "sleeping")
-    _wrap_call(threading.Condition, "wait", "sleeping")
-    _wrap_call(threading.Semaphore, "acquire", "sleeping")
+    # Waiting for another thread (a join, a condition, an event, a semaphore, a lock) is
+    # "blocked": the thread can do nothing else, and it is not the GIL it waits for. Event.wait,
+    # Barrier.wait and Queue.get wait inside Condition.wait, so they are covered by it.
+    _wrap_call(Thread, "join", "blocked")
+    _wrap_call(threading.Condition, "wait", "blocked")
+    _wrap_call(threading.Semaphore, "acquire", "blocked")
+    _patch_locks(threading)
     orig_hook = threading.excepthook
 
     def excepthook(args):
@@ -323,6 +327,78 @@ def _patch_threading(threading):
         orig_hook(args)
 
     threading.excepthook = excepthook
+
+
+class _TracedLock:
+    """threading.Lock: the C lock cannot be patched or subclassed, so this holds one.
+
+    An uncontended acquire takes the C lock without waiting and returns at once (one extra Python
+    call); only an acquire that would wait is timed, as a "blocked" call. Locks threading makes
+    for itself while it imports (and Condition's waiters, from _allocate_lock) stay plain C locks.
+    """
+
+    __slots__ = ("_lock", "release", "locked", "__weakref__")
+    _factory = staticmethod(_thread.allocate_lock)
+    _corescope = True
+
+    def __init__(self, *args, **kwargs):
+        lock = self._factory(*args, **kwargs)
+        self._lock = lock
+        self.release = lock.release
+        locked = getattr(lock, "locked", None)
+        if locked is not None:  # an RLock has none before 3.14: leave it missing there too
+            self.locked = locked
+
+    def acquire(self, blocking=True, timeout=-1):
+        lock = self._lock
+        if blocking:
+            # Only the calls that cannot raise take the fast path, so bad arguments still fail
+            # exactly as the C lock makes them fail.
+            if (timeout == -1 or (type(timeout) in (int, float) and timeout >= 0)) and lock.acquire(False):
+                return True
+            tid = _enter("blocked")
+            try:
+                return lock.acquire(True, timeout)
+            finally:
+                _leave(tid)
+        return lock.acquire(blocking, timeout)
+
+    def __enter__(self):
+        lock = self._lock
+        if lock.acquire(False):
+            return True
+        tid = _enter("blocked")
+        try:
+            return lock.acquire()
+        finally:
+            _leave(tid)
+
+    def __exit__(self, *exc):
+        self._lock.release()
+
+    def __getattr__(self, name):
+        # _at_fork_reinit, and for an RLock _is_owned, _release_save, _acquire_restore, which
+        # Condition takes from the lock it is given.
+        return getattr(self._lock, name)
+
+    def __repr__(self):
+        return repr(self._lock)
+
+
+def _patch_locks(threading):
+    class Lock(_TracedLock):
+        __slots__ = ()
+        _factory = staticmethod(threading.Lock)
+
+    class RLock(_TracedLock):
+        __slots__ = ()
+        _factory = staticmethod(threading.RLock)
+
+    for cls, orig in ((Lock, threading.Lock), (RLock, threading.RLock)):
+        cls.__module__ = getattr(orig, "__module__", None) or "threading"
+        cls.__doc__ = getattr(orig, "__doc__", None)
+    threading.Lock = Lock
+    threading.RLock = RLock
 
 
 def describe(exc, tb):
@@ -568,7 +644,7 @@ def _patch_mp_process(process):
             flush()  # the child leaves with os._exit: atexit never runs
 
     Base._bootstrap = _bootstrap
-    _wrap_call(Base, "join", "sleeping")
+    _wrap_call(Base, "join", "blocked")
 
 
 def _patch_socket(socket):
@@ -588,7 +664,7 @@ def _patch_selectors(selectors):
 
 
 def _patch_queue(queue):
-    _wrap_call(queue.Queue, "get", "sleeping")
+    _wrap_call(queue.Queue, "get", "blocked")
     base = getattr(queue, "SimpleQueue", None)
     if base is None or getattr(base, "_corescope", False):
         return
@@ -600,7 +676,7 @@ def _patch_queue(queue):
         __slots__ = ()
 
         def get(self, *args, **kwargs):
-            tid = _enter("sleeping")
+            tid = _enter("blocked")
             try:
                 return base.get(self, *args, **kwargs)
             finally:
@@ -612,7 +688,7 @@ def _patch_queue(queue):
 
 
 def _patch_mp_queues(queues):
-    _wrap_call(queues.Queue, "get", "sleeping")
+    _wrap_call(queues.Queue, "get", "blocked")
 
 
 def _patch_os(os_mod):

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareRows } from './compare-table';
-import { explainComparison, explainRun, type Sentence } from './explain';
+import { explainComparison, explainRun, mainCause, type Sentence } from './explain';
 import { figures } from './test-figures';
 
 const rules = (s: readonly Sentence[]) => s.map((x) => x.rule);
@@ -80,6 +80,25 @@ describe('explainRun', () => {
     expect(rules(overlap)).toEqual(['overlap']);
     expect(overlap[0]?.text).toContain('waited 400 ms in total within a 210 ms run');
     [blocked, overlap].forEach(expectCited);
+  });
+
+  it('says threads waiting for one another, and never makes it the cause', () => {
+    // A Python run of two computing threads joined by the main thread: the join is blocked time
+    // on a thread, as long as the run; the GIL is what cost the gain.
+    const f = figures({
+      model: 'gil-threads',
+      actors: 3,
+      share: { 'gil-wait': 0.3, blocked: 1 / 3 },
+      threadWaitMs: 1000,
+    });
+    const s = explainRun(f);
+    expect(rules(s)).toEqual(['gil-wait', 'thread-waits']);
+    expect(s[1]?.text).toContain('33 % of their time blocked waiting for one another');
+    expect(mainCause(f)).toContain('waited for the GIL');
+    expectCited(s);
+    // Where the same blocked time is a blocking sleep, it is still the cause.
+    const sleeps = figures({ model: 'threads', actors: 3, share: { blocked: 1 / 3 } });
+    expect(mainCause(sleeps)).toContain('blocking sleeps held the threads 33 %');
   });
 
   it('says nothing about an empty run', () => {

@@ -61,6 +61,17 @@ function workerNoun(f: RunFigures): string {
 const say = (rule: string, figure: string, text: string): Sentence => ({ rule, figure, text });
 
 /**
+ * Blocked time split by what it means: a blocking sleep or call (the event loop, or a model's
+ * blocking sleep) stops work that could run; threads waiting for one another (a Python run's lock,
+ * queue or join) only show that the work is done elsewhere, so it is said but never the cause.
+ */
+function blockedShares(f: RunFigures): { readonly blocking: number; readonly waits: number } {
+  const whole = f.wallMs * f.actors;
+  const waits = whole > 0 ? Math.min(f.stateShare.blocked, f.threadWaitMs / whole) : 0;
+  return { blocking: Math.max(0, f.stateShare.blocked - waits), waits };
+}
+
+/**
  * Why a run gained little or nothing, as the run's own explanation names it: the first cause with
  * evidence, in the order that decides the outcome (a blocking call stops the loop whatever else
  * happens; the GIL serialises threads; spawning is a fixed cost; one actor can use one core).
@@ -68,10 +79,11 @@ const say = (rule: string, figure: string, text: string): Sentence => ({ rule, f
  */
 export function mainCause(f: RunFigures): string | undefined {
   const share = f.stateShare;
-  if (share.blocked >= THRESHOLDS.blocked) {
+  const { blocking } = blockedShares(f);
+  if (blocking >= THRESHOLDS.blocked) {
     return f.model === 'async'
-      ? `a blocking sleep held the event loop ${pct(share.blocked)} of the run`
-      : `blocking sleeps held the ${workerNoun(f)} ${pct(share.blocked)} of ${their(f)} time`;
+      ? `a blocking sleep held the event loop ${pct(blocking)} of the run`
+      : `blocking sleeps held the ${workerNoun(f)} ${pct(blocking)} of ${their(f)} time`;
   }
   if (share['gil-wait'] >= THRESHOLDS.gilWait)
     return `its threads waited for the GIL ${pct(share['gil-wait'])} of the time`;
@@ -176,13 +188,24 @@ export function explainRun(f: RunFigures): Sentence[] {
       ),
     );
   }
-  if (share.blocked >= THRESHOLDS.blocked) {
-    const p = pct(share.blocked);
+  const { blocking, waits } = blockedShares(f);
+  if (blocking >= THRESHOLDS.blocked) {
+    const p = pct(blocking);
     const text =
       f.model === 'async'
         ? `A blocking sleep held the event loop ${p} of the run: while it sleeps, no other task can run.`
         : `Blocking sleeps held the ${workerNoun(f)} ${p} of ${their(f)} time.`;
     out.push(say('blocked', p, text));
+  }
+  if (waits >= THRESHOLDS.blocked) {
+    const p = pct(waits);
+    out.push(
+      say(
+        'thread-waits',
+        p,
+        `The threads spent ${p} of their time blocked waiting for one another (a lock, a queue or a join): no core was used for it.`,
+      ),
+    );
   }
   if (f.taskWaitMs >= THRESHOLDS.overlap * f.wallMs && f.tasks >= 2) {
     const w = ms(f.taskWaitMs);

@@ -3,6 +3,7 @@
 // its summary. State shares are fractions of the actors' time (wall × actors), so "the threads
 // spent 48 % waiting for the GIL" means 48 % of every thread's life on average.
 import {
+  F_ACTOR,
   F_END,
   F_LANE,
   F_START,
@@ -46,6 +47,12 @@ export interface RunFigures {
   readonly stateShare: StateTimes;
   /** Time tasks spent waiting (I/O, sleeping, blocked) summed over the task lanes, ms. */
   readonly taskWaitMs: number;
+  /**
+   * Part of stateMs.blocked that is threads waiting for one another (a lock, a queue, a join):
+   * a Python run's threads that run no event loop, where a time.sleep is `sleeping` and only
+   * those waits are `blocked`. 0 on model runs, whose blocked time is always a blocking sleep.
+   */
+  readonly threadWaitMs: number;
   /** Cores' worth of CPU CoreScope itself used during the run, where it was measured. */
   readonly observer?: ObserverShare;
 }
@@ -86,6 +93,8 @@ export function runFigures(store: RunStore, summary: RunSummary): RunFigures | u
   if (meta === undefined) return undefined;
   const stateUs = zeroStates();
   let taskWaitUs = 0;
+  let threadWaitUs = 0;
+  const python = meta.source?.kind === 'python';
   const s = store.slices;
   for (let o = 0; o < s.length; o += SLICE_STRIDE) {
     const code = s[o + F_STATE] ?? -1;
@@ -93,6 +102,12 @@ export function runFigures(store: RunStore, summary: RunSummary): RunFigures | u
     if (s[o + F_LANE] === LANE_ACTOR) {
       const state = STATES[code];
       if (state !== undefined) stateUs[state] += us;
+      if (
+        python &&
+        code === STATE_CODE.blocked &&
+        store.actors.get(s[o + F_ACTOR] ?? -1)?.kind !== 'event-loop'
+      )
+        threadWaitUs += us;
     } else if (s[o + F_LANE] === LANE_TASK && WAITING.has(code)) {
       taskWaitUs += us;
     }
@@ -127,6 +142,7 @@ export function runFigures(store: RunStore, summary: RunSummary): RunFigures | u
     stateMs,
     stateShare,
     taskWaitMs: taskWaitUs / 1000,
+    threadWaitMs: threadWaitUs / 1000,
     ...(observer !== undefined ? { observer } : {}),
   };
 }

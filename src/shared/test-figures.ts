@@ -87,6 +87,7 @@ export function figures(
     utilisation: 0.5,
     coreBusy: [] as readonly number[],
     taskWaitMs: 0,
+    threadWaitMs: 0,
     ...rest,
   };
   const label = rest.label ?? base.model;
