@@ -250,13 +250,12 @@ describe('RunLibrary', () => {
   });
 
   it('prunes automatically kept runs beyond the limit, never kept ones', async () => {
-    const lib = new RunLibrary({ dir, maxRecent: 2 });
+    // Each save is dated one second after the last: the order is the test's, not the clock's.
+    let t = Date.parse('2026-01-01T00:00:00Z');
+    const lib = new RunLibrary({ dir, maxRecent: 2, now: () => new Date((t += 1000)) });
     const kept = await saved(lib, 'Keep me');
     const auto: string[] = [];
-    for (let i = 0; i < 4; i++) {
-      auto.push((await saved(lib, undefined, true)).id);
-      await new Promise((r) => setTimeout(r, 3));
-    }
+    for (let i = 0; i < 4; i++) auto.push((await saved(lib, undefined, true)).id);
     const ids = value(await lib.list()).map((e) => e.id);
     expect(ids.sort()).toEqual([kept.id, ...auto.slice(2)].sort());
   });

@@ -94,9 +94,9 @@ describe('RunSession', () => {
     });
     answer({ ok: true, meta: meta('r1') });
     await started;
-    await new Promise((r) => setTimeout(r, 5));
+    // The early slice is kept at once and indexed with the next live frame: wait for that frame.
     expect(session.store.sliceCount).toBe(1);
-    expect(session.index.coreSlices).toEqual([0, 1]);
+    await vi.waitFor(() => expect(session.index.coreSlices).toEqual([0, 1]));
     push({
       kind: 'events',
       runId: 'other',
