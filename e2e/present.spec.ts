@@ -1,5 +1,5 @@
 // Presentation mode at projection sizes, measured in the browser: computed font sizes and element
-// boxes (what the hall sees), not attributes. PRODUCT.md: lane labels and legend ≥ 48 px, ticks
+// boxes (what the hall sees), not attributes. docs/design.md: lane labels and legend ≥ 48 px, ticks
 // ≥ 36 px. Also the narrow-window (1024 px) layouts, where nothing may fall off the right edge.
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';

@@ -8,8 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RunLibrary } from '../main/engine/library';
 import { engineHandlers } from '../main/engine/operation-handlers';
 import { MAX_RUN_FILE_FRAME_BYTES, SMALL_REQUEST_BYTES } from '../shared/operations';
-import { toRunFile } from '../shared/run-file';
-import { RunStore } from '../shared/run-store';
+import { testRunFile } from '../shared/test-figures';
 import { handleRequest } from './ws-requests';
 import { createFakeRunService, FAKE_MACHINE } from './testing/fake-run-service';
 
@@ -27,45 +26,6 @@ async function send(value: unknown, withLibrary = false) {
   const handlers = engineHandlers({ service, ...(library === undefined ? {} : { library }) });
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   return { out: await handleRequest(Buffer.from(text), handlers), service };
-}
-
-/** A run file padded with actors until its JSON passes `minBytes`. */
-function runFile(minBytes = 0): unknown {
-  const store = new RunStore({
-    runId: 'r1',
-    startedAt: '2026-01-01T00:00:00.000Z',
-    params: {
-      scenario: 'say-after',
-      model: 'async',
-      workers: 1,
-      tasks: 2,
-      size: 1,
-      scale: 1,
-      variant: 'blocking',
-      trace: true,
-    },
-    machine: FAKE_MACHINE,
-    clock: { source: 'test' },
-  });
-  for (let id = 0; JSON.stringify([...store.actors.values()]).length < minBytes; id++) {
-    store.apply({
-      kind: 'actor',
-      actor: { id, kind: 'thread', label: 'x'.repeat(400), pid: 1, tid: id },
-    });
-  }
-  return toRunFile(store, {
-    status: 'completed',
-    wallMs: 1,
-    cpuMs: 0,
-    coreBusy: [],
-    osBusy: [],
-    actors: 0,
-    tasks: 0,
-    tasksDone: 0,
-    slices: 0,
-    failures: [],
-    clock: { source: 'test' },
-  });
 }
 
 describe('handleRequest', () => {
@@ -155,7 +115,7 @@ describe('library requests', () => {
     const saved = await ask({
       id: 1,
       op: 'saveToLibrary',
-      args: [{ file: runFile(), auto: true }],
+      args: [{ file: testRunFile(), auto: true }],
     });
     expect(saved).toMatchObject({ kind: 'reply', id: 1, ok: true, value: { status: 'ok' } });
     const [file] = await readdir(dir);
@@ -195,7 +155,7 @@ describe('library requests', () => {
   });
 
   it('lets only saveToLibrary frames exceed the small limit', async () => {
-    const file = runFile(SMALL_REQUEST_BYTES + 1000);
+    const file = testRunFile('r1', SMALL_REQUEST_BYTES + 1000);
     const big = await send({ id: 1, op: 'saveToLibrary', args: [{ file, auto: false }] }, true);
     expect(big.out).toMatchObject({ ok: true, value: { status: 'ok' } });
     const rename = await send(
