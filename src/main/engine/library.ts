@@ -33,6 +33,8 @@ export interface LibraryOptions {
   readonly dir: string;
   readonly maxFileBytes?: number;
   readonly maxRecent?: number;
+  /** The clock that dates each kept run (and so orders pruning); tests pass their own. */
+  readonly now?: () => Date;
 }
 
 const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
@@ -41,6 +43,7 @@ export class RunLibrary {
   readonly dir: string;
   private readonly maxBytes: number;
   private readonly maxRecent: number;
+  private readonly now: () => Date;
   private readonly cache: ValidationCache = new Map();
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -48,6 +51,7 @@ export class RunLibrary {
     this.dir = options.dir;
     this.maxBytes = options.maxFileBytes ?? MAX_FILE_BYTES;
     this.maxRecent = options.maxRecent ?? MAX_LIBRARY_RECENT;
+    this.now = options.now ?? ((): Date => new Date());
   }
 
   list(): Promise<LibraryResult<readonly LibraryEntry[]>> {
@@ -73,7 +77,7 @@ export class RunLibrary {
         if (taken(entries, name)) return fail(nameTaken(name));
       } else name = freeName(entries, defaultName(sidecarFor(parsed.data, 'x', 0, false)));
       await mkdir(this.dir, { recursive: true });
-      const savedAt = new Date().toISOString();
+      const savedAt = this.now().toISOString();
       const id = newId(savedAt);
       const paths = entryPaths(this.dir, id);
       await writeFileAtomic(paths.run, text, { noReplace: true });
