@@ -192,7 +192,7 @@ async function presentedDefaultRun(app: AppPage, width: number, height: number):
   await app.page.keyboard.press('p');
   await expect(app.page.getByTestId('present-summary')).toBeVisible();
   // The page itself is not scrolled: what is measured is the first view.
-  await app.page.evaluate(() => window.scrollTo(0, 0));
+  await app.page.evaluate('window.scrollTo(0, 0)');
 }
 
 test('1080p presentation: axis, every CPU and actor lane, legend and summary on one screen', async ({
@@ -265,7 +265,9 @@ test('presentation mode: choose scenario, variant and model from the keyboard, r
   let reached = false;
   for (let i = 0; i < 6 && !reached; i++) {
     await page.keyboard.press('Tab');
-    reached = await scenario.evaluate((el) => el === document.activeElement);
+    reached =
+      (await page.evaluate('document.activeElement?.getAttribute("aria-label")')) ===
+      'Scenario to run';
   }
   expect(reached).toBe(true);
   expect(await fontPx(page, '[data-testid="present-head"] select')).toBeGreaterThanOrEqual(48);
