@@ -11,6 +11,7 @@ import { pythonBench } from './python-bench';
 import { renderBench } from './render-bench';
 import { modelBench, modelRows } from './model-bench';
 import { observerBench, type ObserverFigures } from './observer-bench';
+import { frameStallBench, stallRows } from './frame-stall';
 import { median } from '../shared/stats';
 
 const entries = defaultEntries(__dirname);
@@ -86,6 +87,14 @@ async function main(): Promise<void> {
     const m = await modelBench(entries, join(__dirname, 'cli.cjs'));
     for (const [k, v, t] of modelRows(m)) console.log(`${k.padEnd(60)}  ${v.padStart(14)}  ${t}`);
     console.log(`BENCH_JSON ${JSON.stringify(m)}`);
+    return;
+  }
+  if (process.env.BENCH_ONLY === 'stall') {
+    // The host's stall while another client saves and opens a big run (BENCH_STALL_MIB).
+    const mib = Number(process.env.BENCH_STALL_MIB ?? 49);
+    const f = await frameStallBench(join(__dirname, '..'), entries, mib);
+    for (const [k, v] of stallRows(f)) console.log(`${k.padEnd(60)}  ${v}`);
+    console.log(`BENCH_JSON ${JSON.stringify(f)}`);
     return;
   }
   if (process.env.BENCH_ONLY === 'observer') {
