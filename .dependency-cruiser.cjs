@@ -161,6 +161,18 @@ module.exports = {
       "The render bench page runs in Chromium: the renderer's drawing code and shared only.",
     ),
 
+    // --- zod ----------------------------------------------------------------------------------
+    {
+      name: 'zod-only-through-shared-zod-mini',
+      comment:
+        'Schemas use `z` from src/shared/zod-mini.ts: zod/mini with English messages. Full zod ' +
+        "would put its ~110 KB of classes back into the page's bundle, and zod/mini imported " +
+        'anywhere else has no locale (every message reads "Invalid input"). Tests may import either.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: ['^src/shared/zod-mini\\.ts$', '\\.test\\.ts$'] },
+      to: { path: pkg('zod') },
+    },
+
     // --- Hygiene ------------------------------------------------------------------------------
     {
       name: 'not-to-unresolvable',

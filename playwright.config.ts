@@ -6,6 +6,7 @@
 import { defineConfig } from '@playwright/test';
 import { findChromium, installAdvice, realProbes } from './scripts/lib/chromium.mjs';
 import { findElectronBinary } from './e2e/support/electron-binary';
+import { HEADLESS_CHROMIUM_ARGS } from './src/bench/bench-browser';
 import { ROOT } from './e2e/support/paths';
 
 // Said once, in the runner process, not in each worker that loads this file too.
@@ -41,15 +42,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       ...(chromium.kind === 'found' ? { executablePath: chromium.path } : {}),
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: [...HEADLESS_CHROMIUM_ARGS],
     },
   },
 });

@@ -1,5 +1,5 @@
 // Presentation mode at projection sizes, measured in the browser: computed font sizes and element
-// boxes (what the hall sees), not attributes. PRODUCT.md: lane labels and legend ≥ 48 px, ticks
+// boxes (what the hall sees), not attributes. docs/design.md: lane labels and legend ≥ 48 px, ticks
 // ≥ 36 px. Also the narrow-window (1024 px) layouts, where nothing may fall off the right edge.
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
@@ -98,4 +98,75 @@ test('the ? dialog opens at its top: title and the Space row in view', async ({ 
   const space = await box(dialog.locator('kbd', { hasText: 'Space' }));
   expect(space.y).toBeGreaterThanOrEqual(d.y);
   expect(space.y + space.height).toBeLessThanOrEqual(d.y + d.height);
+});
+
+/** Asserts `inner` lies within `outer` horizontally (1 px of rounding allowed). */
+function within(
+  inner: { x: number; width: number },
+  outer: { x: number; width: number },
+  what: string,
+): void {
+  expect(inner.x, `${what}: left edge`).toBeGreaterThanOrEqual(outer.x - 1);
+  expect(inner.x + inner.width, `${what}: right edge`).toBeLessThanOrEqual(
+    outer.x + outer.width + 1,
+  );
+}
+
+/** Whether the element scrolls sideways (its content is wider than its box). */
+async function scrollsSideways(l: Locator): Promise<boolean> {
+  return l.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+}
+
+test('1024 px window: the Library keeps Open, Rename and Delete inside the window', async ({
+  app,
+}) => {
+  const page = app.page;
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await app.fill({ Scenario: 'say-after', Scale: 0.02 });
+  await app.run();
+  await app.expectState('finished', 60_000);
+  const library = page.getByTestId('library');
+  const entry = library.getByTestId('library-entry').first();
+  await expect(entry).toBeVisible();
+  await entry.scrollIntoViewIfNeeded();
+  const card = await box(library);
+  const screen = { x: 0, width: 1024 };
+  for (const name of [/^Open /, /^Rename /, /^Delete /]) {
+    const b = await box(entry.getByRole('button', { name }));
+    within(b, screen, `${String(name)} in the window`);
+    within(b, card, `${String(name)} in the Library`);
+  }
+  expect(await scrollsSideways(library.locator('.scroll'))).toBe(false);
+  // Asking to delete keeps its two buttons in view too.
+  await entry.getByRole('button', { name: /^Delete / }).click();
+  for (const name of ['Delete', 'Cancel']) {
+    const b = await box(entry.getByRole('button', { name, exact: true }));
+    within(b, screen, `${name} (confirm) in the window`);
+  }
+});
+
+test('1024 px window: every Compare column, GIL wait included, fits without scrolling', async ({
+  app,
+}) => {
+  const page = app.page;
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const lab = new LabPage(page);
+  await app.fill({ Scenario: 'cpu-bound', Workers: 2, Tasks: 2, Size: 20 });
+  for (const model of ['async', 'threads', 'processes'])
+    await lab.compare.getByLabel(model, { exact: true }).uncheck();
+  await lab.startCompare();
+  await lab.expectCompare('finished', 60_000);
+  const table = lab.compareTable;
+  // Two CPU-bound threads on one lock wait for it: the GIL column is there to be seen.
+  await expect(table.getByRole('columnheader', { name: 'GIL wait' })).toBeVisible();
+  await table.scrollIntoViewIfNeeded();
+  expect(await scrollsSideways(lab.compare.locator('.wrap'))).toBe(false);
+  const wrap = await box(lab.compare.locator('.wrap'));
+  const cells = await table.locator('thead th, tbody td, tbody th').all();
+  expect(cells.length).toBeGreaterThan(10);
+  for (const c of cells) {
+    const b = await box(c);
+    within(b, wrap, `cell "${await c.innerText()}"`);
+    within(b, { x: 0, width: 1024 }, `cell "${await c.innerText()}" in the window`);
+  }
 });

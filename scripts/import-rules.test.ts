@@ -67,6 +67,11 @@ const CASES: readonly { file: string; text: string; rule: string }[] = [
     rule: 'no-node-in-reach-of-renderer',
   },
   {
+    file: 'src/renderer/src/scratch-zod.ts',
+    text: "import { z } from 'zod';\nexport const n = z.number();\n",
+    rule: 'zod-only-through-shared-zod-mini',
+  },
+  {
     // Transitive: the host imports the engine (allowed), which reaches electron via the shell.
     file: 'src/host/scratch-via-engine.ts',
     text: "import '../main/engine/scratch-window';\n",

@@ -17,7 +17,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { F_CORE, F_END, F_LANE, F_STATE, LANE_ACTOR, SLICE_STRIDE } from '../shared/events';
 import { parseRunFile, RUN_FILE_EXTENSION } from '../shared/run-file';
 import { runFigures } from '../shared/run-figures';
@@ -27,6 +27,7 @@ import { STATE_CODE } from '../shared/states';
 import { median, quantile } from '../shared/stats';
 import { machineInfo, startRun } from '../main/engine/engine';
 import type { WorkerEntries } from '../main/engine/types';
+import { launchBenchBrowser } from './bench-browser';
 
 export const OBSERVER_PARAMS = {
   scenario: 'cpu-bound',
@@ -308,18 +309,7 @@ export async function observerBench(
   repeats = 3,
 ): Promise<ObserverFigures> {
   const host = await startHost(outDir);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchBenchBrowser();
   const runs: ObserverRun[] = [];
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -1,7 +1,8 @@
 // The Python runtime's bench figures: tracing overhead against plain python3 (interleaved, so
-// drift and other load hit both sides alike), the /proc sampler's own CPU cost, and the seed
-// post's experiments as ratios between the shipped examples, with the GIL share of the two
-// CPU-bound threads. `npm run bench` includes it; `node out/node/python-bench.cjs` runs it alone.
+// drift and other load hit both sides alike), the /proc sampler's own CPU cost, and the blog
+// post's experiments (docs/design.md) as ratios between the shipped examples, with the GIL share
+// of the two CPU-bound threads. `npm run bench` includes it; `node out/node/python-bench.cjs`
+// runs it alone.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import {
@@ -112,7 +113,7 @@ async function overhead(interpreter: string, dir: string, name: PythonExampleNam
   return { ratio: median(tracedMs) / median(plainMs), tracedMs, plainMs, shares };
 }
 
-/** The seed's experiments as ratios of the examples' own times, interleaved `n` times. */
+/** The blog post's experiments as ratios of the examples' own times, interleaved `n` times. */
 async function figures(n: number) {
   const work: Record<string, number[]> = {};
   const gil: number[][] = [];

@@ -2,7 +2,7 @@
 // on the app's own drawing code, bundled by scripts/build-node.mjs into out/node/render-page.js.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
+import { launchBenchBrowser } from './bench-browser';
 
 export interface RenderFigures {
   readonly draw100kMs: number;
@@ -15,18 +15,7 @@ export interface RenderFigures {
 
 export async function renderBench(outDir: string): Promise<RenderFigures> {
   const script = await readFile(join(outDir, 'node', 'render-page.js'), 'utf8');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchBenchBrowser();
   try {
     const page = await browser.newPage();
     await page.setContent('<!doctype html><body></body>');

@@ -8,8 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RunLibrary } from '../main/engine/library';
 import { engineHandlers } from '../main/engine/operation-handlers';
 import { MAX_RUN_FILE_FRAME_BYTES, SMALL_REQUEST_BYTES } from '../shared/operations';
-import { toRunFile } from '../shared/run-file';
-import { RunStore } from '../shared/run-store';
+import { testRunFile } from '../shared/test-figures';
 import { handleRequest } from './ws-requests';
 import { createFakeRunService, FAKE_MACHINE } from './testing/fake-run-service';
 
@@ -27,45 +26,6 @@ async function send(value: unknown, withLibrary = false) {
   const handlers = engineHandlers({ service, ...(library === undefined ? {} : { library }) });
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   return { out: await handleRequest(Buffer.from(text), handlers), service };
-}
-
-/** A run file padded with actors until its JSON passes `minBytes`. */
-function runFile(minBytes = 0): unknown {
-  const store = new RunStore({
-    runId: 'r1',
-    startedAt: '2026-01-01T00:00:00.000Z',
-    params: {
-      scenario: 'say-after',
-      model: 'async',
-      workers: 1,
-      tasks: 2,
-      size: 1,
-      scale: 1,
-      variant: 'blocking',
-      trace: true,
-    },
-    machine: FAKE_MACHINE,
-    clock: { source: 'test' },
-  });
-  for (let id = 0; JSON.stringify([...store.actors.values()]).length < minBytes; id++) {
-    store.apply({
-      kind: 'actor',
-      actor: { id, kind: 'thread', label: 'x'.repeat(400), pid: 1, tid: id },
-    });
-  }
-  return toRunFile(store, {
-    status: 'completed',
-    wallMs: 1,
-    cpuMs: 0,
-    coreBusy: [],
-    osBusy: [],
-    actors: 0,
-    tasks: 0,
-    tasksDone: 0,
-    slices: 0,
-    failures: [],
-    clock: { source: 'test' },
-  });
 }
 
 describe('handleRequest', () => {
@@ -129,7 +89,12 @@ describe('handleRequest', () => {
       op: 'startRun',
       args: [{ pad: 'x'.repeat(SMALL_REQUEST_BYTES) }],
     });
-    expect(out).toMatchObject({ kind: 'reply', id: 1, ok: false, error: /startRun is too large/ });
+    expect(out).toMatchObject({
+      kind: 'reply',
+      id: 1,
+      ok: false,
+      error: expect.stringMatching(/startRun is too large/),
+    });
     expect(service.calls).toEqual([]);
   });
 
@@ -150,7 +115,7 @@ describe('library requests', () => {
     const saved = await ask({
       id: 1,
       op: 'saveToLibrary',
-      args: [{ file: runFile(), auto: true }],
+      args: [{ file: testRunFile(), auto: true }],
     });
     expect(saved).toMatchObject({ kind: 'reply', id: 1, ok: true, value: { status: 'ok' } });
     const [file] = await readdir(dir);
@@ -190,14 +155,19 @@ describe('library requests', () => {
   });
 
   it('lets only saveToLibrary frames exceed the small limit', async () => {
-    const file = runFile(SMALL_REQUEST_BYTES + 1000);
+    const file = testRunFile('r1', SMALL_REQUEST_BYTES + 1000);
     const big = await send({ id: 1, op: 'saveToLibrary', args: [{ file, auto: false }] }, true);
     expect(big.out).toMatchObject({ ok: true, value: { status: 'ok' } });
     const rename = await send(
       { id: 2, op: 'renameInLibrary', args: ['x', 'y'.repeat(SMALL_REQUEST_BYTES)] },
       true,
     );
-    expect(rename.out).toMatchObject({ kind: 'reply', id: 2, ok: false, error: /too large/ });
+    expect(rename.out).toMatchObject({
+      kind: 'reply',
+      id: 2,
+      ok: false,
+      error: expect.stringMatching(/too large/),
+    });
     // A big frame whose start claims a save but which is another op is refused after parsing.
     const text = `{"id":3,"op":"saveToLibrary","args":[],"op":"renameInLibrary","x":"${'z'.repeat(SMALL_REQUEST_BYTES)}"}`;
     expect((await send(text, true)).out).toMatchObject({ kind: 'reply', id: 3, ok: false });
@@ -211,7 +181,9 @@ describe('library requests', () => {
       kind: 'reply',
       id: 7,
       ok: false,
-      error: /^the run is too large to keep: 96\.0 MiB .* at most 96\.0 MiB per request/,
+      error: expect.stringMatching(
+        /^the run is too large to keep: 96\.0 MiB .* at most 96\.0 MiB per request/,
+      ),
     });
   });
 

@@ -20,8 +20,7 @@ import { startHost, type RunningHost } from '../host/http-host';
 import { createWsApi, type SocketLike, type WsApi } from '../renderer/src/api/ws-client';
 import type { CoreScopeApi, RunMessage } from '../shared/contract';
 import { ipcChannel, OP_NAMES, RUN_MESSAGE_CHANNEL, type OpName } from '../shared/operations';
-import { toRunFile } from '../shared/run-file';
-import { RunStore } from '../shared/run-store';
+import { testRunFile } from '../shared/test-figures';
 
 type IpcListener = (event: unknown, message: RunMessage) => void;
 
@@ -173,51 +172,8 @@ function ended(api: CoreScopeApi, runId: string): Promise<RunMessage> {
   });
 }
 
-/** A small but valid run file. */
-function runFile(runId: string): unknown {
-  const store = new RunStore({
-    runId,
-    startedAt: '2026-01-01T00:00:00.000Z',
-    params: {
-      scenario: 'say-after',
-      model: 'async',
-      workers: 1,
-      tasks: 2,
-      size: 1,
-      scale: 1,
-      variant: 'blocking',
-      trace: true,
-    },
-    machine: {
-      cpuModel: 'x',
-      logicalCores: 2,
-      platform: 'linux',
-      release: '',
-      arch: 'x64',
-      totalMemoryGiB: 1,
-      runtime: '',
-      coresObservable: true,
-      coresNote: '',
-    },
-    clock: { source: 'test' },
-  });
-  return toRunFile(store, {
-    status: 'completed',
-    wallMs: 1,
-    cpuMs: 0,
-    coreBusy: [],
-    osBusy: [],
-    actors: 0,
-    tasks: 0,
-    tasksDone: 0,
-    slices: 0,
-    failures: [],
-    clock: { source: 'test' },
-  });
-}
-
 async function keep(api: CoreScopeApi, runId: string) {
-  return api.saveToLibrary({ file: runFile(runId), auto: false });
+  return api.saveToLibrary({ file: testRunFile(runId), auto: false });
 }
 
 /** One case per operation: calls it as the page does and checks what it did. */

@@ -139,7 +139,10 @@ describe('desktop operations', () => {
       ok: false,
       error: 'refused saveFile: untrusted sender',
     });
-    expect(await call(FULL, foreign, true)).toMatchObject({ ok: false, error: /untrusted/ });
+    expect(await call(FULL, foreign, true)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/untrusted/),
+    });
     expect(dialogs).toEqual([]);
     expect(fullScreen).toEqual([]);
   });
@@ -148,7 +151,10 @@ describe('desktop operations', () => {
     const { call, fullScreen } = setup({ canceled: true });
     await call(FULL, good, true);
     await call(FULL, good, false);
-    expect(await call(FULL, good, 'yes')).toMatchObject({ ok: false, error: /boolean/ });
+    expect(await call(FULL, good, 'yes')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/boolean/),
+    });
     expect(fullScreen).toEqual([true, false]);
   });
 });

@@ -104,7 +104,7 @@ describe('registerOperations', () => {
     });
     expect(await call('cancelRun', good, 42)).toMatchObject({
       ok: false,
-      error: /expected string/,
+      error: expect.stringMatching(/expected string/),
     });
     expect(await call('cancelRun', good, 'x'.repeat(101))).toMatchObject({ ok: false });
     expect(await call('startRun', good)).toMatchObject({ ok: false });
@@ -120,10 +120,10 @@ describe('registerOperations', () => {
     // A Python run is told about Python's rules, not the models'.
     expect(
       await call('startRun', good, { source: 'python', script: { kind: 'example', name: 'x.py' } }),
-    ).toMatchObject({ ok: false, error: /^script\.name: / });
+    ).toMatchObject({ ok: false, error: expect.stringMatching(/^script\.name: /) });
     expect(await call('renameInLibrary', good, 'run-1', 7)).toMatchObject({
       ok: false,
-      error: /^argument 2: /,
+      error: expect.stringMatching(/^argument 2: /),
     });
     expect(service.calls).toEqual([]);
   });

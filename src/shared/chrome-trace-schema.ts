@@ -3,23 +3,24 @@
 // zod schema is the one source: the writer's types are inferred from it and the importer validates
 // with it. Per-core lanes are a process marked `cpus: true` with one thread per core; their X
 // events carry `lane: 'cpu'` and are derived data, so the importer skips them.
-import { z } from 'zod';
 import { MODELS, SCENARIOS } from './params';
 import { PythonSourceSchema } from './python';
 import { STATES } from './states';
+import { z } from './zod-mini';
 
-const Int = z.number().int();
-const Id = Int.nonnegative();
+const Int = z.number().check(z.int());
+const Id = z.number().check(z.int(), z.nonnegative());
 const Us = z.number();
+const NonNegative = z.number().check(z.nonnegative());
 
 /** Arguments of a slice event; `actor` makes an actor recoverable when two share an OS thread. */
 const SliceArgsSchema = z.object({
-  actor: Id.optional(),
-  task: Id.optional(),
-  parent: Id.optional(),
-  cpu: Id.optional(),
+  actor: z.optional(Id),
+  task: z.optional(Id),
+  parent: z.optional(Id),
+  cpu: z.optional(Id),
   /** Set on the copies of running slices drawn on the "CPUs" process's core threads. */
-  lane: z.literal('cpu').optional(),
+  lane: z.optional(z.literal('cpu')),
 });
 
 const CompleteEventSchema = z.object({
@@ -27,7 +28,7 @@ const CompleteEventSchema = z.object({
   name: z.string(),
   cat: z.enum(STATES),
   ts: Us,
-  dur: Us.nonnegative(),
+  dur: NonNegative,
   pid: Int,
   tid: Int,
   args: SliceArgsSchema,
@@ -55,25 +56,25 @@ const flowEvent = <P extends 's' | 'f'>(ph: P) =>
     ts: Us,
     pid: Int,
     tid: Int,
-    bp: z.literal('e').optional(),
+    bp: z.optional(z.literal('e')),
   });
 
 const MetadataEventSchema = z.object({
   ph: z.literal('M'),
   name: z.enum(['process_name', 'process_sort_index', 'thread_name', 'thread_sort_index']),
   /** Not needed by the format, but some importers drop events without a timestamp. */
-  ts: Us.optional(),
+  ts: z.optional(Us),
   pid: Int,
-  tid: Int.optional(),
+  tid: z.optional(Int),
   args: z.object({
-    name: z.string().optional(),
-    sort_index: Int.optional(),
-    actor: Id.optional(),
-    kind: z.enum(['thread', 'process', 'event-loop']).optional(),
+    name: z.optional(z.string()),
+    sort_index: z.optional(Int),
+    actor: z.optional(Id),
+    kind: z.optional(z.enum(['thread', 'process', 'event-loop'])),
     /** The real OS thread id (trace tids are small integers). */
-    osTid: Int.optional(),
+    osTid: z.optional(Int),
     /** Marks the synthetic "CPUs" process and its per-core threads. */
-    cpus: z.boolean().optional(),
+    cpus: z.optional(z.boolean()),
   }),
 });
 
@@ -86,13 +87,13 @@ export const TraceEventSchema = z.discriminatedUnion('ph', [
   MetadataEventSchema,
 ]);
 
-const TaskSchema = z.object({ id: Id, label: z.string(), parent: Id.optional() });
-const FailureSchema = z.object({ actor: Id.optional(), task: Id.optional(), reason: z.string() });
+const TaskSchema = z.object({ id: Id, label: z.string(), parent: z.optional(Id) });
+const FailureSchema = z.object({ actor: z.optional(Id), task: z.optional(Id), reason: z.string() });
 const ClockSchema = z.object({
   source: z.string(),
-  maxOffsetUs: z.number().optional(),
-  probeRttUs: z.number().optional(),
-  zeroMonotonicUs: z.number().optional(),
+  maxOffsetUs: z.optional(z.number()),
+  probeRttUs: z.optional(z.number()),
+  zeroMonotonicUs: z.optional(z.number()),
 });
 
 export const OtherDataSchema = z.object({
@@ -106,15 +107,15 @@ export const OtherDataSchema = z.object({
   /** Validated by the importer with parseRunParams, so older and newer parameter sets agree. */
   params: z.record(z.string(), z.unknown()),
   status: z.enum(['completed', 'failed', 'cancelled']),
-  wallMs: z.number().nonnegative(),
-  hostStartMs: z.number().nonnegative().optional(),
-  observer: z
-    .object({
-      engineCpuMs: z.number().nonnegative().optional(),
-      drawMs: z.number().nonnegative().optional(),
-    })
-    .optional(),
-  cpuMs: z.number().nonnegative(),
+  wallMs: NonNegative,
+  hostStartMs: z.optional(NonNegative),
+  observer: z.optional(
+    z.object({
+      engineCpuMs: z.optional(NonNegative),
+      drawMs: z.optional(NonNegative),
+    }),
+  ),
+  cpuMs: NonNegative,
   actors: Id,
   tasks: Id,
   tasksDone: Id,
@@ -140,7 +141,7 @@ export const OtherDataSchema = z.object({
   /** Tasks that never ran (no slice names them), so an import still knows them. */
   idleTasks: z.array(TaskSchema),
   /** A Python run: the script, its interpreter (runtime, GIL on/off) and what was observable. */
-  python: PythonSourceSchema.optional(),
+  python: z.optional(PythonSourceSchema),
 });
 
 export const ChromeTraceSchema = z.object({

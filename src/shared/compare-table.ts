@@ -6,7 +6,9 @@
 // waits (sleeps, downloads) can go far faster on one core by overlapping its waits, which is
 // exactly how async beats sequential. The sequential run tells which: its CPU time ÷ (CPU time +
 // time waiting on sleeps, I/O and blocking calls) is the share of the work that needs a core. Spread that share over the cores a run could use and
-// overlap all the rest: that is the most any model can gain, coresUsed ÷ computeShare.
+// overlap all the rest: that is the most any model can gain, coresUsed ÷ computeShare. A run of
+// one actor that blocked (a blocking sleep in the event loop) overlaps none of that blocked time,
+// so its bound comes from what its own trace shows it held, not from the clock.
 import type { RunFigures } from './run-figures';
 import { assertNever, isSliceState, type SliceState } from './states';
 
@@ -18,6 +20,12 @@ export interface CompareRow {
   readonly efficiency: number | undefined;
   /** The sequential run's CPU time ÷ wall time (0–1); undefined without a sequential run. */
   readonly computeShare: number | undefined;
+  /**
+   * The share of the sequential run's work this run could not overlap (0–1): its compute share,
+   * and for a run of one actor also the time its own trace shows that actor blocked (a blocking
+   * sleep holds the only thread, so nothing overlaps it). Undefined without a sequential run.
+   */
+  readonly heldShare: number | undefined;
 }
 
 /** The states whose share the table shows: where the time went besides running. */
@@ -48,7 +56,7 @@ export function isComputeWork(row: CompareRow): boolean {
 
 /** The most this run could gain: its cores for the compute share, every wait overlapped. */
 export function speedupBound(row: CompareRow): number {
-  const share = Math.max(row.computeShare ?? 1, 1e-3);
+  const share = Math.max(row.heldShare ?? row.computeShare ?? 1, 1e-3);
   return row.figures.coresUsed / share;
 }
 
@@ -80,11 +88,20 @@ export function compareRows(runs: readonly RunFigures[]): CompareRow[] {
       base !== undefined && figures.wallMs > 0 && figures.status === 'completed'
         ? base.wallMs / figures.wallMs
         : undefined;
+    // Several actors overlap each other's blocking waits; one actor overlaps none of its own
+    // (waits for another thread are not a blocking call: see RunFigures.threadWaitMs).
+    const heldMs =
+      figures.actors === 1 ? Math.max(0, figures.stateMs.blocked - figures.threadWaitMs) : 0;
+    const heldShare =
+      base !== undefined && computeShare !== undefined && base.cpuMs + waitsMs > 0
+        ? Math.min(1, Math.max(computeShare, (base.cpuMs + heldMs) / (base.cpuMs + waitsMs)))
+        : computeShare;
     return {
       figures,
       speedup,
       efficiency: speedup === undefined || !compute ? undefined : speedup / figures.coresUsed,
       computeShare,
+      heldShare,
     };
   });
 }

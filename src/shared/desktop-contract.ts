@@ -1,7 +1,7 @@
 // Operations only the Electron shell offers (the browser host downloads files instead and uses
 // the page's own full-screen API): save through the native dialog, and full screen for
 // presentation mode. Both are entries of the operations table (operations.ts), Electron-only.
-import { z } from 'zod';
+import { z } from './zod-mini';
 
 export const SAVE_KINDS = ['png', 'svg', 'trace', 'run'] as const;
 export type SaveFileKind = (typeof SAVE_KINDS)[number];
@@ -27,20 +27,22 @@ export function safeStem(text: string): string {
   return stem === '' ? 'corescope' : stem;
 }
 
-export const SaveFileRequestSchema = z
-  .object({
-    kind: z.enum(SAVE_KINDS),
-    /** Only a suggestion for the dialog: a plain name, never a path. */
-    suggestedName: z
-      .string()
-      .min(1)
-      .max(200)
-      .regex(PLAIN_FILE_NAME, 'a plain file name without folders'),
-    data: z.instanceof(Uint8Array).refine((d) => d.byteLength <= MAX_SAVE_BYTES, {
+export const SaveFileRequestSchema = z.strictObject({
+  kind: z.enum(SAVE_KINDS),
+  /** Only a suggestion for the dialog: a plain name, never a path. */
+  suggestedName: z
+    .string()
+    .check(
+      z.minLength(1),
+      z.maxLength(200),
+      z.regex(PLAIN_FILE_NAME, 'a plain file name without folders'),
+    ),
+  data: z.instanceof(Uint8Array).check(
+    z.refine((d) => d.byteLength <= MAX_SAVE_BYTES, {
       message: `at most ${MAX_SAVE_BYTES} bytes`,
     }),
-  })
-  .strict();
+  ),
+});
 
 export type SaveFileRequest = z.infer<typeof SaveFileRequestSchema>;
 

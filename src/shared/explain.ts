@@ -1,7 +1,13 @@
 // Plain-words explanations generated from a run's own figures, never canned per scenario. Each
 // rule looks for its evidence and, only when the evidence is there, yields one sentence that
 // quotes the figure it rests on (formatted exactly as the comparison table prints it).
-import { aboveCores, overlappedWaits, type CompareRow } from './compare-table';
+import {
+  ABOVE_CORES_MARGIN,
+  aboveCores,
+  overlappedWaits,
+  speedupBound,
+  type CompareRow,
+} from './compare-table';
 import { cores as coresFmt, ms, pct, times } from './figure-format';
 import type { Model } from './params';
 import type { RunFigures } from './run-figures';
@@ -259,12 +265,20 @@ export function explainComparison(rows: readonly CompareRow[]): Sentence[] {
       say(
         'noisy',
         s,
-        `Timings are noisy here: ${first.figures.label} reached ${s} on ${first.figures.coresUsed} ${first.figures.coresUsed === 1 ? 'core' : 'cores'}, more than ${first.computeShare !== undefined && first.computeShare < 0.95 ? 'its cores allow even with every wait overlapped' : 'its cores allow'}, because ${why}. Run the comparison again on a quieter machine.`,
+        `Timings are noisy here: ${first.figures.label} reached ${s} on ${first.figures.coresUsed} ${first.figures.coresUsed === 1 ? 'core' : 'cores'}, more than ${first.heldShare !== undefined && first.heldShare < 0.95 ? 'its cores allow even with every wait overlapped' : 'its cores allow'}, because ${why}. Run the comparison again on a quieter machine.`,
       ),
     );
   }
-  const best = timed.reduce((a, b) => ((b.speedup ?? 0) > (a.speedup ?? 0) ? b : a));
-  if ((best.speedup ?? 0) > 1 + THRESHOLDS.sameSpeed) {
+  // A run that can gain nothing on sequential (one actor held by its blocking waits, or one core
+  // on compute work) is never "the fastest": its measured gain is the machine's noise.
+  const canGain = (r: CompareRow): boolean => speedupBound(r) > ABOVE_CORES_MARGIN;
+  const best = timed
+    .filter(canGain)
+    .reduce<CompareRow | undefined>(
+      (a, b) => (a === undefined || (b.speedup ?? 0) > (a.speedup ?? 0) ? b : a),
+      undefined,
+    );
+  if (best !== undefined && (best.speedup ?? 0) > 1 + THRESHOLDS.sameSpeed) {
     const s = times(best.speedup ?? 0);
     out.push(
       say(
@@ -286,6 +300,14 @@ export function explainComparison(rows: readonly CompareRow[]): Sentence[] {
           `same-as-sequential:${f.label}`,
           s,
           `${f.label} took about as long as sequential (${ms(f.wallMs)}, ${s})${reason}.`,
+        ),
+      );
+    } else if (sp > 1 && !canGain(r)) {
+      out.push(
+        say(
+          `same-as-sequential:${f.label}`,
+          s,
+          `${f.label} took about as long as sequential can (${ms(f.wallMs)}, ${s}: more than it can gain, so timing noise)${reason}.`,
         ),
       );
     } else if (sp < 1 - THRESHOLDS.sameSpeed) {

@@ -1,8 +1,8 @@
 // The host side of every operation, shared by Electron's IPC and the browser host's WebSocket:
 // check the arguments against the table, call the one handler, and turn whatever it returns or
 // throws into an OpReply. No handler ever sees arguments that failed their schema.
-import type { z } from 'zod';
 import { zodProblem } from './zod-format';
+import type { z } from './zod-mini';
 import { OP_SCHEMAS, OPERATIONS, type OpHandlers, type OpName, type OpReply } from './operations';
 
 /**
@@ -17,7 +17,7 @@ function closest(issue: z.core.$ZodIssue): z.core.$ZodIssue {
 }
 
 /** One line naming what is wrong with an operation's arguments. */
-export function describeArgsProblem(name: OpName, error: z.ZodError): string {
+export function describeArgsProblem(name: OpName, error: z.core.$ZodError): string {
   const first = error.issues[0];
   if (first === undefined) return `invalid ${name} request`;
   const issue = closest(first);

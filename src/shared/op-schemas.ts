@@ -2,10 +2,10 @@
 // run meta, the run in progress). The host built them, so these are cheap structural guards that
 // turn a protocol bug into a clear error, not full schemas of every field; they pass the value
 // through unchanged (a zod object would drop the optional fields it does not list).
-import { z } from 'zod';
 import type { MachineInfo, RunMeta } from './events';
 import type { ScenarioInfo } from './scenarios';
 import type { WireRunEvent } from './wire';
+import { z } from './zod-mini';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -9,7 +9,6 @@
 // Error whose message is one sentence for the user. Refusals (a run already in progress, a name
 // taken, a payload that fails its schema) are errors; a user backing out (a dialog cancelled) is
 // a result. Results are plain JSON values, so both transports carry them unchanged.
-import { z } from 'zod';
 import { SaveFileRequestSchema } from './desktop-contract';
 import {
   LibraryEntrySchema,
@@ -25,13 +24,14 @@ import {
 } from './op-schemas';
 import { RunParamsSchema } from './params';
 import { PythonRunInputSchema } from './python';
+import { z } from './zod-mini';
 
 /** Which hosts offer an operation: both, or only the Electron shell (native dialog, window). */
 export type OpHosts = 'all' | 'electron';
 
 export interface OpSpec {
-  readonly args: z.ZodTuple;
-  readonly result: z.ZodType;
+  readonly args: z.ZodMiniTuple;
+  readonly result: z.ZodMiniType;
   readonly hosts: OpHosts;
   /**
    * Largest WebSocket request frame the browser host reads for this operation, in bytes.
@@ -54,7 +54,7 @@ export const SMALL_REQUEST_BYTES = 64 * 1024;
  */
 export const MAX_RUN_FILE_FRAME_BYTES = 96 * 1024 * 1024;
 
-const RunId = z.string().min(1).max(100);
+const RunId = z.string().check(z.minLength(1), z.maxLength(100));
 
 /**
  * What a run is asked for: one of CoreScope's models, or a real Python script (`source:
@@ -71,11 +71,11 @@ export const OPERATIONS = {
   /** Cancels the run if it is the current one; an unknown id is not an error. */
   cancelRun: { args: z.tuple([RunId]), result: z.null(), hosts: 'all' },
   /** The run in progress (its meta and every event so far), or null: a (re)loaded page adopts it. */
-  currentRun: { args: NoArgs, result: CurrentRunSchema.nullable(), hosts: 'all' },
+  currentRun: { args: NoArgs, result: z.nullable(CurrentRunSchema), hosts: 'all' },
 
   listLibrary: {
     args: NoArgs,
-    result: z.array(LibraryEntrySchema).max(100_000).readonly(),
+    result: z.readonly(z.array(LibraryEntrySchema).check(z.maxLength(100_000))),
     hosts: 'all',
   },
   saveToLibrary: {
@@ -87,12 +87,15 @@ export const OPERATIONS = {
   /** The entry's name and run file (validated again by the renderer, like any opened file). */
   openFromLibrary: {
     args: z.tuple([LibraryIdSchema]),
-    result: z.object({ name: z.string().max(MAX_LIBRARY_NAME + 120), file: z.unknown() }),
+    result: z.object({
+      name: z.string().check(z.maxLength(MAX_LIBRARY_NAME + 120)),
+      file: z.unknown(),
+    }),
     hosts: 'all',
   },
   /** Refused when another entry has the name; renaming also keeps the run for good. */
   renameInLibrary: {
-    args: z.tuple([LibraryIdSchema, z.string().max(1000)]),
+    args: z.tuple([LibraryIdSchema, z.string().check(z.maxLength(1000))]),
     result: LibraryEntrySchema,
     hosts: 'all',
   },
@@ -141,8 +144,8 @@ export type OpHandlers<K extends OpName> = { readonly [P in K]: OpHandler<P> };
  */
 export const OP_SCHEMAS: {
   readonly [K in OpName]: {
-    readonly args: z.ZodType<OpArgs<K>, unknown>;
-    readonly result: z.ZodType<OpResult<K>, unknown>;
+    readonly args: z.ZodMiniType<OpArgs<K>, unknown>;
+    readonly result: z.ZodMiniType<OpResult<K>, unknown>;
   };
 } = OPERATIONS;
 

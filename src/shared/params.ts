@@ -1,6 +1,6 @@
 // Run parameters: the one schema that the CLI, IPC, the browser host and the engine all validate
 // with. Limits live here so every front end reports the same ranges.
-import { z } from 'zod';
+import { z } from './zod-mini';
 
 export const MODELS = ['sequential', 'async', 'threads', 'gil-threads', 'processes'] as const;
 export type Model = (typeof MODELS)[number];
@@ -23,35 +23,35 @@ export const LIMITS = {
 const intIn = (name: string, r: { min: number; max: number }) =>
   z
     .number({ error: `${name} must be a number` })
-    .int({ error: `${name} must be a whole number from ${r.min} to ${r.max}` })
-    .min(r.min, { error: `${name} must be from ${r.min} to ${r.max}` })
-    .max(r.max, { error: `${name} must be from ${r.min} to ${r.max} (at most ${r.max})` });
+    .check(
+      z.int({ error: `${name} must be a whole number from ${r.min} to ${r.max}` }),
+      z.minimum(r.min, { error: `${name} must be from ${r.min} to ${r.max}` }),
+      z.maximum(r.max, { error: `${name} must be from ${r.min} to ${r.max} (at most ${r.max})` }),
+    );
 
-export const RunParamsSchema = z
-  .object({
-    scenario: z.enum(SCENARIOS, {
-      error: `scenario must be one of ${SCENARIOS.join(', ')}`,
-    }),
-    model: z.enum(MODELS, { error: `model must be one of ${MODELS.join(', ')}` }),
-    workers: intIn('workers', LIMITS.workers).optional(),
-    tasks: intIn('tasks', LIMITS.tasks).optional(),
-    size: intIn('size', LIMITS.size).optional(),
-    scale: z
-      .number({ error: 'scale must be a number' })
-      .min(LIMITS.scale.min, {
-        error: `scale must be from ${LIMITS.scale.min} to ${LIMITS.scale.max}`,
-      })
-      .max(LIMITS.scale.max, {
-        error: `scale must be from ${LIMITS.scale.min} to ${LIMITS.scale.max}`,
-      })
-      .optional(),
-    variant: z
-      .enum(VARIANTS, { error: `variant must be one of ${VARIANTS.join(', ')}` })
-      .optional(),
-    trace: z.boolean().optional(),
-    cores: intIn('cores', LIMITS.cores).optional(),
-  })
-  .strict();
+/** The time scale of a run (model or Python): one rule and one message for both. */
+export const ScaleSchema = z.number({ error: 'scale must be a number' }).check(
+  z.minimum(LIMITS.scale.min, {
+    error: `scale must be from ${LIMITS.scale.min} to ${LIMITS.scale.max}`,
+  }),
+  z.maximum(LIMITS.scale.max, {
+    error: `scale must be from ${LIMITS.scale.min} to ${LIMITS.scale.max}`,
+  }),
+);
+
+export const RunParamsSchema = z.strictObject({
+  scenario: z.enum(SCENARIOS, {
+    error: `scenario must be one of ${SCENARIOS.join(', ')}`,
+  }),
+  model: z.enum(MODELS, { error: `model must be one of ${MODELS.join(', ')}` }),
+  workers: z.optional(intIn('workers', LIMITS.workers)),
+  tasks: z.optional(intIn('tasks', LIMITS.tasks)),
+  size: z.optional(intIn('size', LIMITS.size)),
+  scale: z.optional(ScaleSchema),
+  variant: z.optional(z.enum(VARIANTS, { error: `variant must be one of ${VARIANTS.join(', ')}` })),
+  trace: z.optional(z.boolean()),
+  cores: z.optional(intIn('cores', LIMITS.cores)),
+});
 
 export type RunParamsInput = z.input<typeof RunParamsSchema>;
 

@@ -2,8 +2,9 @@
 // the user opened, or uploaded text). What a Python run is asked for (the input schema), what it
 // recorded about itself (PythonSource, in RunMeta.source) and whether an interpreter is usable
 // (PythonAvailability, in MachineInfo.python). No node: imports: the renderer uses these too.
-import { z } from 'zod';
-import { LIMITS, type Model, type ScenarioId } from './params';
+import { LIMITS, ScaleSchema, type Model, type ScenarioId } from './params';
+import { zodProblem } from './zod-format';
+import { z } from './zod-mini';
 
 export interface PythonExample {
   /** File name under examples/python/. */
@@ -107,66 +108,64 @@ export const PYTHON_PATH_MAX = 4096;
 
 const scriptName = z
   .string({ error: 'script name must be text' })
-  .min(4, { error: 'script name must end in .py' })
-  .max(200, { error: 'script name must be at most 200 characters' })
-  .regex(/^[^/\\\0]+\.py$/, { error: 'script name must be a plain file name ending in .py' });
+  .check(
+    z.minLength(4, { error: 'script name must end in .py' }),
+    z.maxLength(200, { error: 'script name must be at most 200 characters' }),
+    z.regex(/^[^/\\\0]+\.py$/, { error: 'script name must be a plain file name ending in .py' }),
+  );
 
 export const PythonScriptSchema = z.discriminatedUnion(
   'kind',
   [
-    z.object({ kind: z.literal('example'), name: z.enum(PYTHON_EXAMPLE_NAMES) }).strict(),
-    z
-      .object({
-        kind: z.literal('file'),
-        path: z
-          .string({ error: 'script path must be text' })
-          .min(1, { error: 'script path is empty' })
-          .max(PYTHON_PATH_MAX, { error: 'script path is too long' }),
-      })
-      .strict(),
-    z
-      .object({
-        kind: z.literal('text'),
-        name: scriptName,
-        text: z
-          .string({ error: 'script text must be text' })
-          .max(PYTHON_SCRIPT_MAX_CHARS, { error: 'script is too large (at most 1 MB)' }),
-      })
-      .strict(),
+    z.strictObject({ kind: z.literal('example'), name: z.enum(PYTHON_EXAMPLE_NAMES) }),
+    z.strictObject({
+      kind: z.literal('file'),
+      path: z
+        .string({ error: 'script path must be text' })
+        .check(
+          z.minLength(1, { error: 'script path is empty' }),
+          z.maxLength(PYTHON_PATH_MAX, { error: 'script path is too long' }),
+        ),
+    }),
+    z.strictObject({
+      kind: z.literal('text'),
+      name: scriptName,
+      text: z
+        .string({ error: 'script text must be text' })
+        .check(
+          z.maxLength(PYTHON_SCRIPT_MAX_CHARS, { error: 'script is too large (at most 1 MB)' }),
+        ),
+    }),
   ],
   { error: 'script must be an example, a file or a text upload' },
 );
 
 export type PythonScript = z.infer<typeof PythonScriptSchema>;
 
-export const PythonRunInputSchema = z
-  .object({
-    source: z.literal('python'),
-    script: PythonScriptSchema,
-    /** Interpreter to use; absent: the engine's default (setting or --python, else python3). */
-    python: z
+export const PythonRunInputSchema = z.strictObject({
+  source: z.literal('python'),
+  script: PythonScriptSchema,
+  /** Interpreter to use; absent: the engine's default (setting or --python, else python3). */
+  python: z.optional(
+    z
       .string({ error: 'python must be a path' })
-      .min(1, { error: 'python must be a path' })
-      .max(PYTHON_PATH_MAX, { error: 'python path is too long' })
-      .optional(),
-    scale: z
-      .number({ error: 'scale must be a number' })
-      .min(LIMITS.scale.min, {
-        error: `scale must be from ${LIMITS.scale.min} to ${LIMITS.scale.max}`,
-      })
-      .max(LIMITS.scale.max, {
-        error: `scale must be from ${LIMITS.scale.min} to ${LIMITS.scale.max}`,
-      })
-      .optional(),
-    cores: z
+      .check(
+        z.minLength(1, { error: 'python must be a path' }),
+        z.maxLength(PYTHON_PATH_MAX, { error: 'python path is too long' }),
+      ),
+  ),
+  scale: z.optional(ScaleSchema),
+  cores: z.optional(
+    z
       .number({ error: 'cores must be a number' })
-      .int({ error: 'cores must be a whole number' })
-      .min(1, { error: 'cores must be at least 1' })
-      .max(LIMITS.cores.max, { error: `cores must be at most ${LIMITS.cores.max}` })
-      .optional(),
-    trace: z.boolean().optional(),
-  })
-  .strict();
+      .check(
+        z.int({ error: 'cores must be a whole number' }),
+        z.minimum(1, { error: 'cores must be at least 1' }),
+        z.maximum(LIMITS.cores.max, { error: `cores must be at most ${LIMITS.cores.max}` }),
+      ),
+  ),
+  trace: z.optional(z.boolean()),
+});
 
 export type PythonRunInput = z.input<typeof PythonRunInputSchema>;
 
@@ -197,17 +196,11 @@ export type PythonParse =
 /** Shape and ranges only; whether the file and interpreter exist is the engine's to check. */
 export function parsePythonRunInput(input: unknown, logicalCores: number): PythonParse {
   const parsed = PythonRunInputSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    if (issue?.code === 'unrecognized_keys')
-      return { ok: false, error: `unknown parameter: ${issue.keys.join(', ')}` };
-    const path = issue?.path.join('.') ?? '';
-    const message = issue?.message ?? 'invalid parameters';
+  if (!parsed.success)
     return {
       ok: false,
-      error: path && !message.startsWith(path) ? `${path}: ${message}` : message,
+      error: zodProblem(parsed.error, { fallback: 'invalid parameters', keyNoun: 'parameter' }),
     };
-  }
   const p = parsed.data;
   if (p.cores !== undefined && p.cores > logicalCores)
     return {
@@ -265,16 +258,13 @@ export type PythonAvailability =
 /** PythonSource as stored in trace files and the library: untrusted when read back. */
 export const PythonSourceSchema = z.object({
   kind: z.literal('python'),
-  script: z.string().max(500),
-  example: z.enum(PYTHON_EXAMPLE_NAMES).optional(),
-  text: z.string().max(PYTHON_SCRIPT_MAX_CHARS),
-  runtime: z.string().max(200),
-  interpreter: z.string().max(PYTHON_PATH_MAX),
+  script: z.string().check(z.maxLength(500)),
+  example: z.optional(z.enum(PYTHON_EXAMPLE_NAMES)),
+  text: z.string().check(z.maxLength(PYTHON_SCRIPT_MAX_CHARS)),
+  runtime: z.string().check(z.maxLength(200)),
+  interpreter: z.string().check(z.maxLength(PYTHON_PATH_MAX)),
   gil: z.boolean(),
-  note: z.string().max(2000),
-  scale: z.number().finite(),
-  originNs: z
-    .string()
-    .regex(/^\d{1,30}$/)
-    .optional(),
+  note: z.string().check(z.maxLength(2000)),
+  scale: z.number(),
+  originNs: z.optional(z.string().check(z.regex(/^\d{1,30}$/))),
 });

@@ -1,7 +1,6 @@
 // CoreScope's own run file: the run exactly as recorded (every slice at full precision, the
 // actors, tasks, OS samples, summary and the visible window), so reopening it shows an identical
 // view. JSON with a format tag; read back through zod, never evaluated.
-import { z } from 'zod';
 import { SLICE_STRIDE, type RunMeta, type RunSummary } from './events';
 import type { RunParams } from './params';
 import type { LoadedRun, OpenResult, SavedView } from './loaded-run';
@@ -18,35 +17,40 @@ import {
 import { parseRunParams } from './scenarios';
 import { STATES } from './states';
 import { zodProblem } from './zod-format';
+import { z } from './zod-mini';
 
 export const RUN_FILE_FORMAT = 'corescope-run';
 export const RUN_FILE_VERSION = 1;
 export const RUN_FILE_EXTENSION = '.corescope.json';
 
-const Finite = z.number().finite();
+/** zod's numbers are finite already (Infinity and NaN fail `z.number()`). */
+const Finite = z.number();
+const text = (max: number) => z.string().check(z.maxLength(max));
 
 export const RunFileSchema = z.object({
   format: z.literal(RUN_FILE_FORMAT),
   version: z.literal(RUN_FILE_VERSION),
-  savedAt: z.string().max(100),
+  savedAt: text(100),
   meta: z.object({
-    runId: z.string().max(200),
+    runId: text(200),
     params: z.record(z.string(), z.unknown()),
     machine: MachineInfoSchema,
-    startedAt: z.string().max(100),
+    startedAt: text(100),
     clock: ClockInfoSchema,
   }),
   summary: RunSummarySchema,
   actors: z.array(ActorInfoSchema),
   tasks: z.array(TaskInfoSchema),
   /** SLICE_STRIDE numbers per slice: lane, actor, task, state, core, start µs, end µs. */
-  slices: z.array(Finite).refine((a) => a.length % SLICE_STRIDE === 0, {
-    message: `slice columns must come in groups of ${SLICE_STRIDE}`,
-  }),
+  slices: z.array(Finite).check(
+    z.refine((a) => a.length % SLICE_STRIDE === 0, {
+      message: `slice columns must come in groups of ${SLICE_STRIDE}`,
+    }),
+  ),
   os: z.array(OsSampleSchema),
-  tasksDone: z.array(z.tuple([z.number().int().nonnegative(), Finite])),
+  tasksDone: z.array(z.tuple([z.number().check(z.int(), z.nonnegative()), Finite])),
   failures: z.array(FailureInfoSchema),
-  view: z.object({ t0: Finite, t1: Finite }).optional(),
+  view: z.optional(z.object({ t0: Finite, t1: Finite })),
 });
 
 export type RunFile = z.infer<typeof RunFileSchema>;

@@ -1,40 +1,43 @@
 // zod schemas of the run's pieces as they travel in files (run files, the library): untrusted
 // input, so every field is checked before anything is built from it.
-import { z } from 'zod';
+import { z } from './zod-mini';
 
-const Id = z.number().int().nonnegative();
-const Finite = z.number().finite();
+// zod's numbers are finite already (Infinity and NaN fail `z.number()`): Finite names the intent.
+const Id = z.number().check(z.int(), z.nonnegative());
+const Finite = z.number();
+const NonNegative = z.number().check(z.nonnegative());
+const text = (max: number) => z.string().check(z.maxLength(max));
 
 export const MachineInfoSchema = z.object({
-  cpuModel: z.string().max(500),
-  logicalCores: z.number().int().min(0).max(4096),
-  platform: z.string().max(100),
-  release: z.string().max(200),
-  arch: z.string().max(100),
+  cpuModel: text(500),
+  logicalCores: z.number().check(z.int(), z.minimum(0), z.maximum(4096)),
+  platform: text(100),
+  release: text(200),
+  arch: text(100),
   totalMemoryGiB: Finite,
-  runtime: z.string().max(200),
+  runtime: text(200),
   coresObservable: z.boolean(),
-  coresNote: z.string().max(2000),
+  coresNote: text(2000),
 });
 
 export const ClockInfoSchema = z.object({
-  source: z.string().max(200),
-  maxOffsetUs: Finite.optional(),
-  probeRttUs: Finite.optional(),
-  zeroMonotonicUs: Finite.optional(),
+  source: text(200),
+  maxOffsetUs: z.optional(Finite),
+  probeRttUs: z.optional(Finite),
+  zeroMonotonicUs: z.optional(Finite),
 });
 
 export const FailureInfoSchema = z.object({
-  actor: Id.optional(),
-  task: Id.optional(),
-  reason: z.string().max(10_000),
+  actor: z.optional(Id),
+  task: z.optional(Id),
+  reason: text(10_000),
 });
 
 export const RunSummarySchema = z.object({
   status: z.enum(['completed', 'failed', 'cancelled']),
-  wallMs: Finite.nonnegative(),
-  hostStartMs: Finite.nonnegative().optional(),
-  cpuMs: Finite.nonnegative(),
+  wallMs: NonNegative,
+  hostStartMs: z.optional(NonNegative),
+  cpuMs: NonNegative,
   coreBusy: z.array(Finite),
   osBusy: z.array(Finite),
   actors: Id,
@@ -43,26 +46,26 @@ export const RunSummarySchema = z.object({
   slices: Id,
   failures: z.array(FailureInfoSchema),
   clock: ClockInfoSchema,
-  observer: z
-    .object({
-      engineCpuMs: Finite.nonnegative().optional(),
-      drawMs: Finite.nonnegative().optional(),
-    })
-    .optional(),
+  observer: z.optional(
+    z.object({
+      engineCpuMs: z.optional(NonNegative),
+      drawMs: z.optional(NonNegative),
+    }),
+  ),
 });
 
 export const ActorInfoSchema = z.object({
   id: Id,
   kind: z.enum(['thread', 'process', 'event-loop']),
-  label: z.string().max(500),
-  pid: z.number().int(),
-  tid: z.number().int(),
+  label: text(500),
+  pid: z.number().check(z.int()),
+  tid: z.number().check(z.int()),
 });
 
 export const TaskInfoSchema = z.object({
   id: Id,
-  label: z.string().max(500),
-  parent: Id.optional(),
+  label: text(500),
+  parent: z.optional(Id),
 });
 
 export const OsSampleSchema = z.object({ tUs: Finite, busy: z.array(Finite) });

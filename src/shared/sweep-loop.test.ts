@@ -1,21 +1,10 @@
 // The shared sweep loop with an injected run function: order of runs, partial results as runs
 // finish, stopping on a failed run, and cancelling between runs.
 import { describe, expect, it } from 'vitest';
-import type { MachineInfo } from './events';
 import type { RunParams } from './params';
 import { sweepLoop, type SweepProgress, type SweepRunOutcome } from './sweep-loop';
+import { TEST_MACHINE as machine } from './test-figures';
 
-const machine: MachineInfo = {
-  cpuModel: 'test cpu',
-  logicalCores: 2,
-  platform: 'linux',
-  release: '6',
-  arch: 'x64',
-  totalMemoryGiB: 1,
-  runtime: 'node',
-  coresObservable: true,
-  coresNote: '',
-};
 const params: RunParams = {
   scenario: 'cpu-bound',
   model: 'processes',

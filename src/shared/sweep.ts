@@ -1,11 +1,11 @@
 // A sweep: the same run at several worker counts, summarised as speedups against the 1-worker
 // run with Amdahl's fit. Shared by the `npm run sweep` CLI and the app's Sweep panel, so both
 // print the same figures from the same walls.
-import { z } from 'zod';
 import { fitAmdahl, type AmdahlFit } from './amdahl';
 import type { MachineInfo } from './events';
 import { LIMITS, type RunParams } from './params';
 import { median } from './stats';
+import { z } from './zod-mini';
 
 /** Most points one sweep may have (each is a real run, K times). */
 export const MAX_SWEEP_POINTS = 16;
@@ -34,12 +34,18 @@ const WorkerListSchema = z
   .array(
     z
       .number()
-      .int({ error: EACH })
-      .min(LIMITS.workers.min, { error: EACH })
-      .max(LIMITS.workers.max, { error: EACH }),
+      .check(
+        z.int({ error: EACH }),
+        z.minimum(LIMITS.workers.min, { error: EACH }),
+        z.maximum(LIMITS.workers.max, { error: EACH }),
+      ),
   )
-  .min(1, { error: 'workers must name at least one worker count' })
-  .max(MAX_SWEEP_POINTS, { error: `workers must name at most ${MAX_SWEEP_POINTS} worker counts` });
+  .check(
+    z.minLength(1, { error: 'workers must name at least one worker count' }),
+    z.maxLength(MAX_SWEEP_POINTS, {
+      error: `workers must name at most ${MAX_SWEEP_POINTS} worker counts`,
+    }),
+  );
 
 export type WorkerListParse =
   | { readonly ok: true; readonly workers: readonly number[] }

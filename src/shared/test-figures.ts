@@ -1,8 +1,10 @@
-// Test helpers: a RunMeta and RunSummary for a made-up run, and RunFigures with overrides, so
-// the stats and explanation rules can be tested on exact numbers.
+// Test helpers: a RunMeta and RunSummary for a made-up run, a small valid run file, and
+// RunFigures with overrides, so the stats and explanation rules can be tested on exact numbers.
 import type { MachineInfo, RunMeta, RunSummary } from './events';
 import type { Model } from './params';
 import type { RunFigures, StateTimes } from './run-figures';
+import { toRunFile, type RunFile } from './run-file';
+import { RunStore } from './run-store';
 import { STATES, type SliceState } from './states';
 
 export const TEST_MACHINE: MachineInfo = {
@@ -52,6 +54,36 @@ export function testSummary(over: Partial<RunSummary> = {}): RunSummary {
     clock: { source: 'test' },
     ...over,
   };
+}
+
+/**
+ * A small but valid run file (say-after, no slices) for transport and library tests; with
+ * `minBytes`, padded with actors until their JSON passes that size (a large request).
+ */
+export function testRunFile(runId = 'r1', minBytes = 0): RunFile {
+  const store = new RunStore({
+    runId,
+    startedAt: '2026-01-01T00:00:00.000Z',
+    params: {
+      scenario: 'say-after',
+      model: 'async',
+      workers: 1,
+      tasks: 2,
+      size: 1,
+      scale: 1,
+      variant: 'blocking',
+      trace: true,
+    },
+    machine: TEST_MACHINE,
+    clock: { source: 'test' },
+  });
+  for (let id = 0; JSON.stringify([...store.actors.values()]).length < minBytes; id++) {
+    store.apply({
+      kind: 'actor',
+      actor: { id, kind: 'thread', label: 'x'.repeat(400), pid: 1, tid: id },
+    });
+  }
+  return toRunFile(store, testSummary({ wallMs: 1, cpuMs: 0, tasks: 0, tasksDone: 0, actors: 0 }));
 }
 
 const ZERO: StateTimes = {

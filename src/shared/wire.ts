@@ -2,7 +2,7 @@
 // operations table and carries its arguments as an array; the reply echoes the id and carries
 // the operation's OpReply. Run messages are pushed as they come. Float64Array slice batches
 // travel as plain number arrays.
-import { z } from 'zod';
+import { z } from './zod-mini';
 import type { RunMessage } from './contract';
 import type { RunEvent } from './events';
 import type { OpReply } from './operations';
@@ -11,13 +11,11 @@ import type { OpReply } from './operations';
  * A request frame. Only its envelope is checked here; the operation's own argument schema is
  * checked by the dispatcher, so the rule for each operation lives once, in the table.
  */
-export const WireRequestSchema = z
-  .object({
-    id: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
-    op: z.string().max(100),
-    args: z.array(z.unknown()).max(16),
-  })
-  .strict();
+export const WireRequestSchema = z.strictObject({
+  id: z.number().check(z.int(), z.nonnegative(), z.maximum(Number.MAX_SAFE_INTEGER)),
+  op: z.string().check(z.maxLength(100)),
+  args: z.array(z.unknown()).check(z.maxLength(16)),
+});
 export type WireRequest = z.infer<typeof WireRequestSchema>;
 
 /** A request as the client writes it: `id` and `op` first, so the host can gate big frames. */

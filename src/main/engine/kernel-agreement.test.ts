@@ -1,10 +1,13 @@
 // What CoreScope draws, held against the kernel's own scheduler trace of the same run (perf's
-// sched_switch and sched_wakeup tracepoints, root only). Agreement, not timing: the share of drawn
-// running time the kernel had on the same core, and drawn preempted time against the kernel's
-// runnable-but-waiting time. Skips with its reason where perf or root is missing.
+// sched_switch, sched_wakeup and sched_stat_runtime tracepoints, root only). Agreement, not
+// timing: the share of drawn running time the kernel had on the same core, and drawn preempted
+// time against the kernel's runnable-but-waiting time. Skips with its reason where perf or root
+// is missing.
 import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compare, record } from '../../../scripts/perf-sched.mjs';
+import { probePython } from './python/interpreter';
 
 function perfMissing(): string | undefined {
   if (process.platform !== 'linux') return 'the kernel scheduler trace needs Linux';
@@ -48,14 +51,29 @@ function agreesWithKernel(model: Model): void {
 }
 
 describe.skipIf(missing !== undefined)('cores drawn vs the kernel scheduler trace', () => {
-  for (const model of ['threads', 'processes'] as const) {
+  for (const model of ['gil-threads', 'threads', 'processes'] as const) {
     it(`${model}: running slices sit on the kernel's core; preempted matches its run-queue wait`, () =>
       agreesWithKernel(model));
   }
-  // Held out, and known to fail: on an idle machine gil-threads still draws 30-50 % of its
-  // running time where the kernel had the thread off every core (49-72 % on the same core in
-  // five runs; 96 % under load). Run `node scripts/check-cores.mjs -- --scenario cpu-bound
-  // --model gil-threads --workers 2` to see it; enable this when it agrees.
-  it.skip('gil-threads: running slices sit on the kernel core (known to disagree when idle)', () =>
-    agreesWithKernel('gil-threads'));
 });
+
+const noPython = missing ?? (probePython().ok ? undefined : 'no usable python3');
+describe.skipIf(noPython !== undefined)(
+  'Python threads: cores drawn vs the kernel scheduler trace',
+  () => {
+    it('cpu_threads.py: the core drawn is the kernel core for the running time', () => {
+      const script = resolve(__dirname, '../../../examples/python/cpu_threads.py');
+      const { trace, perf } = record(['--script', script]);
+      const a = compare(trace, perf);
+      // MainThread and the two workers.
+      expect(a.threads.length).toBeGreaterThanOrEqual(2);
+      // How much each thread ran comes from schedstat, so it matches the kernel's total.
+      expect(a.drawnRunningMs).toBeLessThanOrEqual(a.kernelOnCpuMs * 1.1 + 5);
+      expect(a.drawnRunningMs).toBeGreaterThanOrEqual(a.kernelOnCpuMs * 0.8);
+      // Wherever the kernel had a thread on a CPU while it was drawn running, it is the CPU drawn.
+      expect(a.rightCoreWhenOnShare).toBeGreaterThanOrEqual(0.95);
+      // Per 100 ms, the running time drawn on each core is the kernel's for that thread and core.
+      expect(a.windowShares['100ms']).toBeGreaterThanOrEqual(0.9);
+    });
+  },
+);

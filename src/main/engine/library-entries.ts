@@ -6,7 +6,6 @@
 // programs can write to: regular files only, never through a link, never more than a bound.
 import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
 import {
   LIBRARY_ID_PATTERN,
   MAX_LIBRARY_NAME,
@@ -17,26 +16,30 @@ import {
 import { checkFileSize } from '../../shared/open-file';
 import { decodeRunFile, type DecodedRun, type RunFacts } from '../../shared/library-save';
 import { checkRunFile, RUN_FILE_EXTENSION, type RunFile } from '../../shared/run-file';
+import { z } from '../../shared/zod-mini';
 import { describeKind, kindOf, readRegularFile } from './regular-file';
 
 export const META_EXTENSION = '.meta.json';
 const MAX_META_BYTES = 64 * 1024;
 
+const text = (max: number) => z.string().check(z.maxLength(max));
+const Count = z.number().check(z.int(), z.nonnegative());
+
 export const SidecarSchema = z.object({
   format: z.literal('corescope-library-entry'),
   version: z.literal(1),
   // A sidecar edited by hand is held to the same name rule as a rename (no bidi overrides...).
-  name: z
-    .string()
-    .min(1)
-    .max(MAX_LIBRARY_NAME)
-    .refine((n) => libraryNameProblem(n) === undefined),
-  scenario: z.string().max(100),
-  model: z.string().max(100),
-  workers: z.number().int().nonnegative(),
-  runId: z.string().max(200),
-  savedAt: z.string().max(100),
-  bytes: z.number().int().nonnegative(),
+  name: z.string().check(
+    z.minLength(1),
+    z.maxLength(MAX_LIBRARY_NAME),
+    z.refine((n) => libraryNameProblem(n) === undefined),
+  ),
+  scenario: text(100),
+  model: text(100),
+  workers: Count,
+  runId: text(200),
+  savedAt: text(100),
+  bytes: Count,
   kept: z.boolean(),
 });
 export type Sidecar = z.infer<typeof SidecarSchema>;

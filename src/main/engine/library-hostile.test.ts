@@ -20,65 +20,12 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LibraryEntry, LibraryResult } from '../../shared/library-contract';
-import { toRunFile, type RunFile } from '../../shared/run-file';
-import { RunStore } from '../../shared/run-store';
-import { STATE_CODE } from '../../shared/states';
+import type { LibraryEntry } from '../../shared/library-contract';
 import { RunLibrary } from './library';
+import { libraryRunFile as runFile, value } from './library-test-support';
 import { SidecarSchema } from './library-entries';
 
 const isRoot = process.getuid?.() === 0;
-
-function runFile(): RunFile {
-  const store = new RunStore({
-    runId: 'r1',
-    startedAt: '2026-01-01T00:00:00.000Z',
-    params: {
-      scenario: 'cpu-bound',
-      model: 'threads',
-      workers: 2,
-      tasks: 1,
-      size: 10,
-      scale: 1,
-      variant: 'blocking',
-      trace: true,
-    },
-    machine: {
-      cpuModel: 'Test',
-      logicalCores: 2,
-      platform: 'linux',
-      release: '6',
-      arch: 'x64',
-      totalMemoryGiB: 4,
-      runtime: 'node',
-      coresObservable: true,
-      coresNote: 'yes',
-    },
-    clock: { source: 'CLOCK_MONOTONIC' },
-  });
-  store.apply({ kind: 'actor', actor: { id: 0, kind: 'thread', label: 't0', pid: 1, tid: 2 } });
-  store.apply({ kind: 'tasks', tasks: [{ id: 0, label: 'task 0' }] });
-  store.apply({ kind: 'slices', data: Float64Array.from([0, 0, 0, STATE_CODE.running, 1, 5, 90]) });
-  const summary = {
-    status: 'completed' as const,
-    wallMs: 1,
-    cpuMs: 1,
-    coreBusy: [0, 1],
-    osBusy: [0, 1],
-    actors: 1,
-    tasks: 1,
-    tasksDone: 0,
-    slices: 1,
-    failures: [],
-    clock: { source: 'CLOCK_MONOTONIC' },
-  };
-  return toRunFile(store, summary, { t0: 0, t1: 100 });
-}
-
-function value<T>(r: LibraryResult<T>): T {
-  if (!r.ok) throw new Error(r.error);
-  return r.value;
-}
 
 let dir: string;
 let servers: Server[] = [];

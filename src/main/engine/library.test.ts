@@ -5,60 +5,11 @@ import { mkdtemp, readdir, readFile, rm, symlink, truncate, writeFile } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LibraryEntry, LibraryResult } from '../../shared/library-contract';
-import { RunStore } from '../../shared/run-store';
-import { parseRunFile, toRunFile, type RunFile } from '../../shared/run-file';
+import type { LibraryEntry } from '../../shared/library-contract';
+import { parseRunFile } from '../../shared/run-file';
 import { STATE_CODE } from '../../shared/states';
 import { RunLibrary } from './library';
-
-const machine = {
-  cpuModel: 'Test',
-  logicalCores: 2,
-  platform: 'linux',
-  release: '6',
-  arch: 'x64',
-  totalMemoryGiB: 4,
-  runtime: 'node',
-  coresObservable: true,
-  coresNote: 'yes',
-};
-
-function runFile(runId = 'r1'): RunFile {
-  const store = new RunStore({
-    runId,
-    startedAt: '2026-01-01T00:00:00.000Z',
-    params: {
-      scenario: 'cpu-bound',
-      model: 'threads',
-      workers: 2,
-      tasks: 2,
-      size: 10,
-      scale: 1,
-      variant: 'blocking',
-      trace: true,
-    },
-    machine,
-    clock: { source: 'CLOCK_MONOTONIC' },
-  });
-  store.apply({ kind: 'actor', actor: { id: 0, kind: 'thread', label: 't0', pid: 1, tid: 2 } });
-  store.apply({ kind: 'tasks', tasks: [{ id: 0, label: 'task 0' }] });
-  const r = STATE_CODE.running;
-  store.apply({ kind: 'slices', data: Float64Array.from([0, 0, 0, r, 1, 5, 90]) });
-  const summary = {
-    status: 'completed' as const,
-    wallMs: 1,
-    cpuMs: 1,
-    coreBusy: [0, 1],
-    osBusy: [0, 1],
-    actors: 1,
-    tasks: 1,
-    tasksDone: 0,
-    slices: 1,
-    failures: [],
-    clock: { source: 'CLOCK_MONOTONIC' },
-  };
-  return toRunFile(store, summary, { t0: 0, t1: 100 });
-}
+import { libraryRunFile as runFile, value } from './library-test-support';
 
 let dir: string;
 beforeEach(async () => {
@@ -67,11 +18,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-function value<T>(r: LibraryResult<T>): T {
-  if (!r.ok) throw new Error(r.error);
-  return r.value;
-}
 
 async function saved(lib: RunLibrary, name?: string, auto = false): Promise<LibraryEntry> {
   return value(await lib.save({ file: runFile(), auto, ...(name === undefined ? {} : { name }) }));
@@ -250,13 +196,12 @@ describe('RunLibrary', () => {
   });
 
   it('prunes automatically kept runs beyond the limit, never kept ones', async () => {
-    const lib = new RunLibrary({ dir, maxRecent: 2 });
+    // Each save is dated one second after the last: the order is the test's, not the clock's.
+    let t = Date.parse('2026-01-01T00:00:00Z');
+    const lib = new RunLibrary({ dir, maxRecent: 2, now: () => new Date((t += 1000)) });
     const kept = await saved(lib, 'Keep me');
     const auto: string[] = [];
-    for (let i = 0; i < 4; i++) {
-      auto.push((await saved(lib, undefined, true)).id);
-      await new Promise((r) => setTimeout(r, 3));
-    }
+    for (let i = 0; i < 4; i++) auto.push((await saved(lib, undefined, true)).id);
     const ids = value(await lib.list()).map((e) => e.id);
     expect(ids.sort()).toEqual([kept.id, ...auto.slice(2)].sort());
   });

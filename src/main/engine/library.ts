@@ -39,6 +39,8 @@ export interface LibraryOptions {
   readonly maxRecent?: number;
   /** How run files found in the folder are parsed and checked (default: on this thread). */
   readonly decode?: RunDecoder;
+  /** The clock that dates each kept run (and so orders pruning); tests pass their own. */
+  readonly now?: () => Date;
 }
 
 /** A save request whose run file was checked and serialised (UTF-8 JSON) as validated. */
@@ -56,6 +58,7 @@ export class RunLibrary {
   private readonly maxBytes: number;
   private readonly maxRecent: number;
   private readonly decode: RunDecoder;
+  private readonly now: () => Date;
   private readonly cache: ValidationCache = new Map();
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -64,6 +67,7 @@ export class RunLibrary {
     this.maxBytes = options.maxFileBytes ?? MAX_FILE_BYTES;
     this.maxRecent = options.maxRecent ?? MAX_LIBRARY_RECENT;
     this.decode = options.decode ?? decodeHere;
+    this.now = options.now ?? ((): Date => new Date());
   }
 
   list(): Promise<LibraryResult<readonly LibraryEntry[]>> {
@@ -105,7 +109,7 @@ export class RunLibrary {
       if (taken(entries, name)) return fail(nameTaken(name));
     } else name = freeName(entries, defaultName(sidecarFor(save.facts, 'x', 0, false)));
     await mkdir(this.dir, { recursive: true });
-    const savedAt = new Date().toISOString();
+    const savedAt = this.now().toISOString();
     const id = newId(savedAt);
     const paths = entryPaths(this.dir, id);
     await writeFileAtomic(paths.run, save.json, { noReplace: true });

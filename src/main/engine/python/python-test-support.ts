@@ -80,40 +80,32 @@ export function slices(store: RunStore): Slice[] {
   return out;
 }
 
-/** Longest time during which at least two of the intervals overlap, µs (sweep line). */
-export function maxOverlapUs(list: readonly { start: number; end: number }[]): number {
-  const edges = list.flatMap((x) => [
+/** Each stretch of time during which at least two of the intervals overlap, µs (sweep line). */
+function overlapSpans(list: readonly { start: number; end: number }[]): number[] {
+  const edges = list.flatMap((x): [number, number][] => [
     [x.start, 1],
     [x.end, -1],
-  ]) as [number, number][];
+  ]);
   edges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   let depth = 0;
   let since = 0;
-  let best = 0;
+  const spans: number[] = [];
   for (const [t, d] of edges) {
-    if (depth >= 2 && depth + d < 2) best = Math.max(best, t - since);
+    if (depth >= 2 && depth + d < 2) spans.push(t - since);
     if (depth < 2 && depth + d >= 2) since = t;
     depth += d;
   }
-  return best;
+  return spans;
+}
+
+/** Longest time during which at least two of the intervals overlap, µs. */
+export function maxOverlapUs(list: readonly { start: number; end: number }[]): number {
+  return Math.max(0, ...overlapSpans(list));
 }
 
 /** Total time during which at least two of the intervals overlap, µs. */
 export function overlapUs(list: readonly { start: number; end: number }[]): number {
-  const edges = list.flatMap((x) => [
-    [x.start, 1],
-    [x.end, -1],
-  ]) as [number, number][];
-  edges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  let depth = 0;
-  let since = 0;
-  let total = 0;
-  for (const [t, d] of edges) {
-    if (depth >= 2 && depth + d < 2) total += t - since;
-    if (depth < 2 && depth + d >= 2) since = t;
-    depth += d;
-  }
-  return total;
+  return overlapSpans(list).reduce((a, b) => a + b, 0);
 }
 
 /** Length of the union of the intervals, µs. */

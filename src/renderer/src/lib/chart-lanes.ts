@@ -1,11 +1,11 @@
 // The chart's three panels (per core, per actor, per task) as one layout: which lanes each panel
 // has, their sizes (normal or presentation), their names, and what each bar is labelled with.
-// The live chart and the PNG/SVG snapshot both call this, so a snapshot shows the lanes the
-// screen shows, in the same order and sizes.
+// The live chart, the PNG/SVG snapshot and each run in Compare (its core and actor panels, at
+// Compare's density) all call this, so every view shows the same lanes in the same order.
 import { F_ACTOR, F_TASK, SLICE_STRIDE } from '../../../shared/events';
 import type { RunStore } from '../../../shared/run-store';
 import type { LaneIndex } from './lane-index';
-import { laneSize } from './lane-sizes';
+import { laneSize, type LaneDensity } from './lane-sizes';
 import { layoutLanes, type Layout } from './lanes';
 import { actorName, taskName } from './slice-info';
 
@@ -22,8 +22,16 @@ export interface ChartLanes {
   readonly tasks: ChartPanel;
 }
 
-/** The three panels of `store` as `index` splits it; `presenting` picks projection sizes. */
-export function chartLanes(store: RunStore, index: LaneIndex, presenting: boolean): ChartLanes {
+/**
+ * The three panels of `store` as `index` splits it; `presenting` picks projection sizes and
+ * `density` the chart's or Compare's.
+ */
+export function chartLanes(
+  store: RunStore,
+  index: LaneIndex,
+  presenting: boolean,
+  density: LaneDensity = 'chart',
+): ChartLanes {
   const column = (row: number, field: number): number =>
     store.slices[row * SLICE_STRIDE + field] ?? -1;
   // Core lanes are coloured by actor, so their bars name the actor; actor lanes name the task
@@ -42,7 +50,7 @@ export function chartLanes(store: RunStore, index: LaneIndex, presenting: boolea
         'core',
         index.cores,
         (l) => `CPU ${l.id}`,
-        laneSize('core', index.cores.length, presenting),
+        laneSize('core', index.cores.length, presenting, density),
       ),
       labelOf: actorOfRow,
     },
@@ -52,7 +60,7 @@ export function chartLanes(store: RunStore, index: LaneIndex, presenting: boolea
         'actor',
         actorLanes,
         (l) => actorName(store, l.id),
-        laneSize('actor', actorLanes.length, presenting),
+        laneSize('actor', actorLanes.length, presenting, density),
       ),
       labelOf: taskOfRow,
     },
@@ -62,7 +70,7 @@ export function chartLanes(store: RunStore, index: LaneIndex, presenting: boolea
         'task',
         taskLanes,
         (l) => taskName(store, l.id),
-        laneSize('task', taskLanes.length, presenting),
+        laneSize('task', taskLanes.length, presenting, density),
       ),
       labelOf: actorOfRow,
     },

@@ -1,9 +1,10 @@
 // Lane sizes of the normal window and of presentation mode (lanes ≥ 40 px with room for 48 px
-// names, the projection rules of docs/design.md), and the states a run shows (its legend there).
+// names, the projection rules of docs/design.md), for the main chart and for Compare's smaller
+// lanes (several runs one above the other), and the states a run shows (its legend there).
 import { F_STATE, SLICE_STRIDE } from '../../../shared/events';
 import { STATES } from '../../../shared/states';
 import type { LaneKind } from './lane';
-import { sizeFor, type LaneSize } from './lanes';
+import { sizeFor, TASK_SIZE_COMPACT, type LaneSize } from './lanes';
 
 const PRESENTATION: Readonly<Record<LaneKind, LaneSize>> = {
   core: { bar: 64, strip: 10, gap: 8 },
@@ -11,7 +12,28 @@ const PRESENTATION: Readonly<Record<LaneKind, LaneSize>> = {
   task: { bar: 56, strip: 0, gap: 4 },
 };
 
-export function laneSize(kind: LaneKind, count: number, presenting: boolean): LaneSize {
+/** The main chart (and its snapshot), or one run among several in Compare. */
+export type LaneDensity = 'chart' | 'compare';
+
+/** Compare stacks runs: thinner lanes, no OS strip (its table gives the machine's load). */
+const COMPARE: Readonly<Record<LaneKind, LaneSize>> = {
+  core: { bar: 22, strip: 0, gap: 3 },
+  actor: { bar: 16, strip: 0, gap: 2 },
+  task: TASK_SIZE_COMPACT,
+};
+const COMPARE_PRESENTATION: Readonly<Record<LaneKind, LaneSize>> = {
+  core: { bar: 56, strip: 0, gap: 6 },
+  actor: { bar: 56, strip: 0, gap: 4 },
+  task: { bar: 56, strip: 0, gap: 4 },
+};
+
+export function laneSize(
+  kind: LaneKind,
+  count: number,
+  presenting: boolean,
+  density: LaneDensity = 'chart',
+): LaneSize {
+  if (density === 'compare') return (presenting ? COMPARE_PRESENTATION : COMPARE)[kind];
   return presenting ? PRESENTATION[kind] : sizeFor(kind, count);
 }
 

@@ -4,23 +4,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CoreScopeApi, RunMessage } from '../../../shared/contract';
 import { testApi } from '../api/test-api';
-import type { MachineInfo, RunMeta, RunSummary } from '../../../shared/events';
+import type { RunMeta, RunSummary } from '../../../shared/events';
 import { SCENARIO_CATALOG, parseRunParams } from '../../../shared/scenarios';
 import { sliceData } from '../lib/test-helpers';
 import { ACTIVITIES, activityOf, permits, primaryAction } from './activity';
 import { AppController } from './app-controller.svelte';
-
-const machine: MachineInfo = {
-  cpuModel: 'test cpu',
-  logicalCores: 2,
-  platform: 'linux',
-  release: '6',
-  arch: 'x64',
-  totalMemoryGiB: 1,
-  runtime: 'node',
-  coresObservable: true,
-  coresNote: '',
-};
+import { TEST_MACHINE as machine } from '../../../shared/test-figures';
 
 const summary = (status: RunSummary['status']): RunSummary => ({
   status,

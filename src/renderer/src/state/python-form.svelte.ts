@@ -9,7 +9,7 @@ import {
 } from '../../../shared/python';
 
 export const DEFAULT_EXAMPLE: PythonExampleName = 'cpu_threads.py';
-/** The seed's CPU-bound lesson: sequential vs threads (the GIL) vs processes. */
+/** The blog post's CPU-bound lesson (docs/design.md): sequential, threads (the GIL), processes. */
 export const DEFAULT_COMPARE: readonly PythonExampleName[] = [
   'cpu_sequential.py',
   'cpu_threads.py',

@@ -1,21 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CoreScopeApi, RunMessage, StartResult } from '../../../shared/contract';
 import { testApi } from '../api/test-api';
-import type { MachineInfo, RunMeta, RunSummary } from '../../../shared/events';
+import type { RunMeta, RunSummary } from '../../../shared/events';
 import { sliceData } from '../lib/test-helpers';
 import { RunSession } from './run-session.svelte';
+import { TEST_MACHINE as machine } from '../../../shared/test-figures';
 
-const machine: MachineInfo = {
-  cpuModel: 'test cpu',
-  logicalCores: 2,
-  platform: 'linux',
-  release: '6',
-  arch: 'x64',
-  totalMemoryGiB: 1,
-  runtime: 'node',
-  coresObservable: true,
-  coresNote: '',
-};
 const meta = (runId: string): RunMeta => ({
   runId,
   machine,
@@ -94,9 +84,9 @@ describe('RunSession', () => {
     });
     answer({ ok: true, meta: meta('r1') });
     await started;
-    await new Promise((r) => setTimeout(r, 5));
+    // The early slice is kept at once and indexed with the next live frame: wait for that frame.
     expect(session.store.sliceCount).toBe(1);
-    expect(session.index.coreSlices).toEqual([0, 1]);
+    await vi.waitFor(() => expect(session.index.coreSlices).toEqual([0, 1]));
     push({
       kind: 'events',
       runId: 'other',
