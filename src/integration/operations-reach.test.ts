@@ -208,6 +208,37 @@ const CASES: { readonly [K in OpName]: (t: Transport) => Promise<void> } = {
     await end;
     expect(await api.currentRun()).toBeNull();
   },
+  setPython: async ({ api, dir }) => {
+    // Bad picks are refused with the reason and change nothing.
+    const before = (await api.machineInfo()).python;
+    await expect(api.setPython('/no/such/python3')).rejects.toThrow(
+      'python: /no/such/python3 was not found',
+    );
+    await expect(api.setPython('venv/bin/python')).rejects.toThrow(
+      'python must be an absolute path or a command name',
+    );
+    const old = join(dir, 'python3.8');
+    writeFileSync(
+      old,
+      '#!/bin/sh\necho \'["cpython", [3, 8, 10], true, "/usr/bin/python3.8"]\'\n',
+      {
+        mode: 0o755,
+      },
+    );
+    await expect(api.setPython(old)).rejects.toThrow(`${old} is Python 3.8; CoreScope needs 3.9`);
+    await expect(api.setPython('/bin/true')).rejects.toThrow(
+      '/bin/true did not answer like Python',
+    );
+    expect((await api.machineInfo()).python).toEqual(before);
+    // The machine's python3 is taken, and machine info says so from then on.
+    const set = await api.setPython('python3');
+    expect(set).toMatchObject({
+      available: true,
+      runtime: expect.stringMatching(/^CPython 3\.\d+\.\d+$/),
+    });
+    expect((await api.machineInfo()).python).toEqual(set);
+    expect(await api.setPython(null)).toMatchObject({ available: true });
+  },
   listLibrary: async ({ api }) => {
     const entry = await keep(api, 'listed');
     expect((await api.listLibrary()).map((e) => e.id)).toContain(entry.id);

@@ -33,6 +33,7 @@ function createFakeRunService(): RunService & { readonly calls: string[] } {
     },
     cancelRun: (runId) => void calls.push(`cancelRun:${runId}`),
     currentRun: () => (calls.push('currentRun'), undefined),
+    setPython: () => Promise.resolve({ ok: false, error: 'fake: no interpreters here' }),
     subscribe: () => () => undefined,
     dispose: () => Promise.resolve(),
   };

@@ -3,6 +3,7 @@
 // turn a protocol bug into a clear error, not full schemas of every field; they pass the value
 // through unchanged (a zod object would drop the optional fields it does not list).
 import type { MachineInfo, RunMeta } from './events';
+import type { PythonAvailability } from './python';
 import type { ScenarioInfo } from './scenarios';
 import type { WireRunEvent } from './wire';
 import { z } from './zod-mini';
@@ -51,6 +52,17 @@ export function isWireRunEvent(value: unknown): value is WireRunEvent {
   return value.kind !== 'slices' || Array.isArray(value.data);
 }
 
+export function isPythonAvailability(value: unknown): value is PythonAvailability {
+  if (!isRecord(value) || typeof value.interpreter !== 'string') return false;
+  return value.available === true
+    ? typeof value.runtime === 'string' && typeof value.gil === 'boolean'
+    : value.available === false && typeof value.reason === 'string';
+}
+
+export const PythonAvailabilityResult = z.custom<PythonAvailability>(
+  isPythonAvailability,
+  'not an interpreter description',
+);
 export const MachineInfoResult = z.custom<MachineInfo>(isMachineInfo, 'not a machine description');
 export const ScenarioListResult = z.custom<readonly ScenarioInfo[]>(
   isScenarioList,

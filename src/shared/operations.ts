@@ -19,11 +19,12 @@ import {
 import {
   CurrentRunSchema,
   MachineInfoResult,
+  PythonAvailabilityResult,
   RunMetaResult,
   ScenarioListResult,
 } from './op-schemas';
 import { RunParamsSchema } from './params';
-import { PythonRunInputSchema } from './python';
+import { PythonPathSchema, PythonRunInputSchema } from './python';
 import { z } from './zod-mini';
 
 /** Which hosts offer an operation: both, or only the Electron shell (native dialog, window). */
@@ -70,6 +71,16 @@ export const OPERATIONS = {
   startRun: { args: z.tuple([StartRunInputSchema]), result: RunMetaResult, hosts: 'all' },
   /** Cancels the run if it is the current one; an unknown id is not an error. */
   cancelRun: { args: z.tuple([RunId]), result: z.null(), hosts: 'all' },
+  /**
+   * The interpreter of Python runs that name none (null: the engine's own default), checked to
+   * run and be CPython 3.9 or newer; a path that fails is refused with the reason, changing
+   * nothing. The result is what machineInfo's `python` now says.
+   */
+  setPython: {
+    args: z.tuple([z.nullable(PythonPathSchema)]),
+    result: PythonAvailabilityResult,
+    hosts: 'all',
+  },
   /** The run in progress (its meta and every event so far), or null: a (re)loaded page adopts it. */
   currentRun: { args: NoArgs, result: z.nullable(CurrentRunSchema), hosts: 'all' },
 

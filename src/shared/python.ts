@@ -142,18 +142,22 @@ export const PythonScriptSchema = z.discriminatedUnion(
 
 export type PythonScript = z.infer<typeof PythonScriptSchema>;
 
+/** An interpreter: a command looked up on PATH (python3.12) or an absolute path. */
+export const PythonPathSchema = z.string({ error: 'python must be a path' }).check(
+  z.minLength(1, { error: 'python must be a path' }),
+  z.maxLength(PYTHON_PATH_MAX, { error: 'python path is too long' }),
+  z.refine((p) => !p.includes('\0'), { error: 'python path must not contain NUL' }),
+  z.refine((p) => p.trim() === p, { error: 'python path must not start or end with spaces' }),
+  z.refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || !/[\\/]/.test(p), {
+    error: 'python must be an absolute path or a command name (python3.12)',
+  }),
+);
+
 export const PythonRunInputSchema = z.strictObject({
   source: z.literal('python'),
   script: PythonScriptSchema,
   /** Interpreter to use; absent: the engine's default (setting or --python, else python3). */
-  python: z.optional(
-    z
-      .string({ error: 'python must be a path' })
-      .check(
-        z.minLength(1, { error: 'python must be a path' }),
-        z.maxLength(PYTHON_PATH_MAX, { error: 'python path is too long' }),
-      ),
-  ),
+  python: z.optional(PythonPathSchema),
   scale: z.optional(ScaleSchema),
   cores: z.optional(
     z

@@ -7,7 +7,10 @@
 // Why not read more often: on this kind of VM any syscall in a hot loop costs the loop far more
 // than the call itself (measured: one read of /proc stat, schedstat or even /dev/zero per ms slowed
 // two busy processes by 3-5 %, i.e. ~30 µs of lost work per read). Reading only the core every
-// 5 ms, and schedstat only after a gap, keeps tracing near the 3 % budget.
+// 5 ms, and schedstat only after a gap, keeps tracing near the 3 % budget. For the same reason a
+// sample taken less than REUSE_US ago is reused: an event loop switches state at every task step
+// (four reads a step cost the async fib-sleep run 20-40 ms of its ~110), and a thread that read
+// its core that recently cannot have spent long off it.
 import { LANE_ACTOR, LANE_TASK, SLICE_STRIDE } from '../shared/events';
 import { STATE_CODE, type SliceState } from '../shared/states';
 import type { CoreProbe, CoreSample } from './core-probe';
@@ -24,6 +27,8 @@ const MIN_PREEMPT_US = 100;
  * is at least this long (µs): drawing it as running would claim a core the thread did not have.
  */
 const MIN_HIDDEN_US = 1000;
+/** A /proc sample younger than this is reused instead of read again (µs). */
+const REUSE_US = GAP_US;
 const FLUSH_US = 25_000;
 const BATCH_SLICES = 4096;
 
@@ -43,6 +48,8 @@ export class Recorder {
   private onCpuNs = 0;
   /** When runDelayNs and onCpuNs were read (µs). */
   private lastSchedUs = 0;
+  /** The last full /proc sample and when it was read (µs). */
+  private lastRead: { readonly sample: CoreSample; readonly t: number } | undefined;
   private readonly taskStates = new Map<number, { state: SliceState; since: number }>();
 
   constructor(
@@ -67,14 +74,13 @@ export class Recorder {
     if (!this.enabled) return;
     if (state === this.state && task === this.task) return;
     const wasRunning = this.state === 'running';
-    const sample =
-      this.probe && (state === 'running' || wasRunning) ? this.probe.read() : undefined;
+    const sample = state === 'running' || wasRunning ? this.sample(t) : undefined;
     if (sample && !wasRunning) this.closeWaiting(t, sample.runDelayNs);
     else this.closeThread(t);
     this.state = state;
     this.task = task;
     this.since = t;
-    if (sample) this.baseline(sample, t);
+    if (sample) this.baseline(sample);
     if (state === 'running' && sample) {
       this.core = sample.core;
       this.lastProbeUs = t;
@@ -147,15 +153,26 @@ export class Recorder {
     if (t - this.lastFlushUs >= FLUSH_US) this.flush(t);
   }
 
-  private baseline(s: CoreSample, t: number): void {
+  /** A full /proc sample: the last one when it is younger than REUSE_US, else a fresh read. */
+  private sample(t: number): CoreSample | undefined {
+    if (!this.probe) return undefined;
+    const last = this.lastRead;
+    if (last !== undefined && t >= last.t && t - last.t < REUSE_US) return last.sample;
+    const sample = this.probe.read();
+    this.lastRead = { sample, t };
+    return sample;
+  }
+
+  /** Run-queue and on-CPU totals from now on count from this sample (taken at lastRead.t). */
+  private baseline(s: CoreSample): void {
     this.runDelayNs = s.runDelayNs;
     this.onCpuNs = s.onCpuNs;
-    this.lastSchedUs = t;
+    this.lastSchedUs = this.lastRead?.t ?? this.now();
   }
 
   private probeRunning(t: number): void {
-    if (!this.probe) return;
-    const s = this.probe.read();
+    const s = this.sample(t);
+    if (!s) return;
     const gapStart = Math.max(this.since, this.lastTickUs);
     const waitedUs = Math.min((s.runDelayNs - this.runDelayNs) / 1000, t - gapStart);
     // Time since the last read that was neither on a core nor on the run queue, bounded by the
@@ -165,7 +182,7 @@ export class Recorder {
       t - gapStart - Math.max(0, waitedUs),
       t - this.lastSchedUs - ranUs - Math.max(0, waitedUs),
     );
-    this.baseline(s, t);
+    this.baseline(s);
     this.lastProbeUs = t;
     const preempted = waitedUs >= MIN_PREEMPT_US;
     const hidden = hiddenUs >= MIN_HIDDEN_US;

@@ -60,10 +60,13 @@ export class Runtime {
 
   /** The task stops to wait; the thread waits for whatever its loop now waits on. */
   private suspend(task: number, state: 'sleeping' | 'io-wait'): void {
-    this.gil?.release(false);
+    // The running slice ends before the GIL is let go: read after, the clock could come after
+    // another thread had taken the lock and started running, and two threads would be drawn
+    // running under one GIL.
     const t = this.rec.now();
     this.rec.taskState(task, state, t);
     this.rec.thread(this.rec.waitingState(), -1, t);
+    this.gil?.release(false);
   }
 
   /** The task awaits its own child tasks (gather / a nested call): no state of its own meanwhile. */
@@ -85,9 +88,9 @@ export class Runtime {
 
   /** A blocking sleep (time.sleep): the whole thread is held, for real, by Atomics.wait. */
   blockingSleep(task: number, ms: number): void {
-    this.gil?.release(false);
     this.rec.thread('blocked', task);
     this.rec.taskState(task, 'blocked');
+    this.gil?.release(false);
     Atomics.wait(this.blocker, 0, 0, ms);
     this.enter(task);
   }

@@ -60,6 +60,10 @@ export function createFakeRunService(): FakeRunService {
       calls.push('currentRun');
       return undefined;
     },
+    setPython: (path) => {
+      calls.push(`setPython:${path ?? ''}`);
+      return Promise.resolve({ ok: false, error: 'fake: no interpreters here' });
+    },
     subscribe: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

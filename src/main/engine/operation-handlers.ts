@@ -8,7 +8,8 @@ import { encodeRunEvent } from '../../shared/wire';
 import type { RunLibrary } from './library';
 import type { RunService } from './run-service';
 
-type RunOps = 'machineInfo' | 'listScenarios' | 'startRun' | 'cancelRun' | 'currentRun';
+type RunOps =
+  'machineInfo' | 'listScenarios' | 'startRun' | 'cancelRun' | 'currentRun' | 'setPython';
 type LibraryOps = Exclude<HostOpName, RunOps>;
 
 export function runHandlers(service: RunService): OpHandlers<RunOps> {
@@ -24,6 +25,11 @@ export function runHandlers(service: RunService): OpHandlers<RunOps> {
     cancelRun: (runId) => {
       service.cancelRun(runId);
       return null;
+    },
+    setPython: async (path) => {
+      const set = await service.setPython(path ?? undefined);
+      if (!set.ok) throw new Error(set.error);
+      return set.python;
     },
     currentRun: () => {
       const run = service.currentRun();

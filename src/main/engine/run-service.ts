@@ -8,7 +8,13 @@ import { SCENARIO_CATALOG, parseRunParams, type ScenarioInfo } from '../../share
 import { coresLimitError } from './affinity';
 import { EventBatcher } from './event-batcher';
 import { machineInfo, startRun } from './engine';
-import { pythonAvailability } from './python/interpreter';
+import type { PythonAvailability } from '../../shared/python';
+import {
+  availabilityOf,
+  DEFAULT_PYTHON,
+  probePythonNow,
+  pythonAvailability,
+} from './python/interpreter';
 import { startPythonFromInput } from './python/python-start';
 import type { RunHandle, WorkerEntries } from './types';
 
@@ -24,6 +30,17 @@ export interface RunService {
    * follow as messages), so a page that connects mid-run can show it; undefined when idle.
    */
   currentRun(): { readonly meta: RunMeta; readonly events: readonly RunEvent[] } | undefined;
+  /**
+   * Makes `path` the interpreter of Python runs that name none (undefined: back to the one the
+   * engine started with). Checked first (it runs, and is CPython 3.9 or newer); a path that fails
+   * the check is refused with the reason and changes nothing. Refused while a run is in progress.
+   */
+  setPython(
+    path: string | undefined,
+  ): Promise<
+    | { readonly ok: true; readonly python: PythonAvailability }
+    | { readonly ok: false; readonly error: string }
+  >;
   /** Receives every run's messages; returns the unsubscribe function. */
   subscribe(listener: (message: RunMessage) => void): () => void;
   /** Cancels any run and resolves when all of its workers have stopped. */
@@ -50,7 +67,8 @@ export function createRunService(options: RunServiceOptions): RunService {
         readonly sent: RunEvent[];
       }
     | undefined;
-  const machine: MachineInfo = { ...machineInfo(), python: pythonAvailability(options.python) };
+  let python = options.python;
+  let machine: MachineInfo = { ...machineInfo(), python: pythonAvailability(python) };
   const broadcast = (m: RunMessage): void => {
     for (const l of listeners) {
       try {
@@ -98,7 +116,7 @@ export function createRunService(options: RunServiceOptions): RunService {
           error: 'a run is already in progress: cancel it or wait for it to finish',
         };
       if (isPythonInput(input)) {
-        const started = startPythonFromInput(input, machine.logicalCores, options.python);
+        const started = startPythonFromInput(input, machine.logicalCores, python);
         if (!started.ok) return started;
         const runId = started.handle.meta.runId;
         const sent: RunEvent[] = [];
@@ -114,6 +132,19 @@ export function createRunService(options: RunServiceOptions): RunService {
       const sent: RunEvent[] = [];
       current = { runId, handle, sent, pump: pump(runId, handle) };
       return { ok: true, meta: handle.meta };
+    },
+    async setPython(path) {
+      const busy = 'the interpreter cannot change while a run is in progress';
+      if (current) return { ok: false, error: busy };
+      const wanted = path ?? options.python ?? DEFAULT_PYTHON;
+      const probe = await probePythonNow(wanted);
+      // Only a working interpreter is taken, except the engine's own default when asked back.
+      if (!probe.ok && path !== undefined) return { ok: false, error: `python: ${probe.reason}` };
+      if (current) return { ok: false, error: busy };
+      python = path ?? options.python;
+      const availability = availabilityOf(wanted, probe);
+      machine = { ...machine, python: availability };
+      return { ok: true, python: availability };
     },
     cancelRun(runId) {
       if (current?.runId === runId) current.handle.cancel();

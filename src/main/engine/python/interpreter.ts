@@ -1,7 +1,7 @@
 // Finds and checks the CPython interpreter a Python run uses: the user's pick (--python, the
 // app's setting, the run's `python`) or the machine's python3. Probing runs the interpreter
 // once (~30 ms) and is cached per path, so machine info and each run stay cheap.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import type { PythonAvailability } from '../../../shared/python';
 
 export const DEFAULT_PYTHON = process.platform === 'win32' ? 'python' : 'python3';
@@ -28,24 +28,53 @@ const PROBE = [
 
 const cache = new Map<string, Probe>();
 
+const PROBE_TIMEOUT_MS = 15_000;
+const probeEnv = (): NodeJS.ProcessEnv => ({ ...process.env, PYTHONPATH: '', PYTHONSTARTUP: '' });
+
+function runFailure(path: string, e: unknown): Probe {
+  const err = e as { code?: unknown; signal?: unknown };
+  if (err.code === 'ENOENT') return { ok: false, reason: `${path} was not found` };
+  if (err.code === 'EACCES') return { ok: false, reason: `${path} is not executable` };
+  if (err.signal === 'SIGTERM') return { ok: false, reason: `${path} did not answer within 15 s` };
+  return { ok: false, reason: `${path} did not run as Python` };
+}
+
 function probeUncached(path: string): Probe {
   let out: string;
   try {
     out = execFileSync(path, ['-c', PROBE], {
       encoding: 'utf8',
-      timeout: 15_000,
+      timeout: PROBE_TIMEOUT_MS,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, PYTHONPATH: '', PYTHONSTARTUP: '' },
+      env: probeEnv(),
       windowsHide: true,
     });
   } catch (e) {
-    const err = e as { code?: unknown; signal?: unknown };
-    if (err.code === 'ENOENT') return { ok: false, reason: `${path} was not found` };
-    if (err.code === 'EACCES') return { ok: false, reason: `${path} is not executable` };
-    if (err.signal === 'SIGTERM')
-      return { ok: false, reason: `${path} did not answer within 15 s` };
-    return { ok: false, reason: `${path} did not run as Python` };
+    return runFailure(path, e);
   }
+  return parseProbe(path, out);
+}
+
+/**
+ * Probes `path` afresh without blocking the engine's thread (a setting chosen in the app may
+ * name a file that was just installed or removed), and caches the answer for the runs after it.
+ */
+export function probePythonNow(path: string): Promise<Probe> {
+  return new Promise((resolve) => {
+    execFile(
+      path,
+      ['-c', PROBE],
+      { encoding: 'utf8', timeout: PROBE_TIMEOUT_MS, env: probeEnv(), windowsHide: true },
+      (error, stdout) => {
+        const probe = error === null ? parseProbe(path, stdout) : runFailure(path, error);
+        cache.set(path, probe);
+        resolve(probe);
+      },
+    );
+  });
+}
+
+function parseProbe(path: string, out: string): Probe {
   let parsed: unknown;
   try {
     parsed = JSON.parse(out.trim().split('\n').pop() ?? '');
@@ -93,7 +122,10 @@ export function observabilityNote(gil: boolean): string {
 }
 
 export function pythonAvailability(path: string = DEFAULT_PYTHON): PythonAvailability {
-  const p = probePython(path);
+  return availabilityOf(path, probePython(path));
+}
+
+export function availabilityOf(path: string, p: Probe): PythonAvailability {
   if (!p.ok) return { available: false, interpreter: path, reason: p.reason };
   return {
     available: true,

@@ -118,4 +118,27 @@ describe('PythonTimeline', () => {
       ['running', 4000, 5000],
     ]);
   });
+
+  it('run-queue time after a wrapped wait returns is carved out of the end of that wait', () => {
+    const { tl, sample, slices } = setup(true);
+    sample(101, { tUs: 1000 });
+    // A read from 1.5 ms to 4.5 ms; the thread queued 1 ms for a core before it returned.
+    tl.line(100, {
+      kind: 'batch',
+      tNs: ns(200_000),
+      events: [
+        { kind: 'call', tid: 101, state: 'io-wait', t0: ns(1500), t1: ns(4500), key: undefined },
+      ],
+      open: [],
+    });
+    sample(101, { tUs: 5000, onNs: 1_000_000, rqNs: 1_000_000, state: 'R' });
+    tl.finish(5000);
+    const worker = slices().filter((s) => s.actor === 1);
+    expect(worker.map((s) => [s.state, s.start, s.end])).toEqual([
+      ['running', 1000, 1500],
+      ['io-wait', 1500, 3500],
+      ['preempted', 3500, 4500],
+      ['running', 4500, 5000],
+    ]);
+  });
 });

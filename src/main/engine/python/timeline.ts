@@ -31,6 +31,8 @@ import type { Hello, OpenCall, TracerEvent, TracerLine } from './tracer-wire';
 
 /** How far behind a process's last batch ticks stay open (a thread may append late). */
 export const HORIZON_MARGIN_US = 50_000;
+/** Run-queue time shorter than this is left inside a wrapped wait (µs), as in the recorder. */
+const MIN_CARVE_US = 100;
 
 interface Interval {
   readonly start: number;
@@ -494,6 +496,16 @@ export class PythonTimeline {
     const run = Math.min(onUs, freeUs);
     const rq = Math.min(rqUs, freeUs - run);
     const off = freeUs - run - rq;
+    // Run-queue time that does not fit in the free time came at the end of a wait the tracer
+    // wrapped (a woken thread queues for a core before the call returns): carve it out of the
+    // last wait that ended in this tick, as the Node recorder does at a wake-up.
+    const carveTarget = [...pieces]
+      .reverse()
+      .find((pc) => pc.cover !== undefined && pc.cover.state !== 'spawning' && pc.cover.end <= b);
+    const carve =
+      carveTarget === undefined || rqUs - rq < MIN_CARVE_US
+        ? 0
+        : Math.min(rqUs - rq, carveTarget.end - carveTarget.start);
     const offState = this.offState(proc, p, c);
     const startR = p.state === 'R';
     const endR = c.state === 'R';
@@ -531,8 +543,9 @@ export class PythonTimeline {
     let segLeft = order[0]?.[1] ?? 0;
     for (const pc of pieces) {
       if (pc.cover !== undefined) {
-        const core = -1;
-        this.pushActor(t, pc.cover.state, core, pc.cover.task, pc.start, pc.end);
+        const cut = pc === carveTarget ? pc.end - carve : pc.end;
+        this.pushActor(t, pc.cover.state, -1, pc.cover.task, pc.start, cut);
+        if (cut < pc.end) this.pushActor(t, 'preempted', -1, pc.cover.task, cut, pc.end);
         continue;
       }
       let s = pc.start;

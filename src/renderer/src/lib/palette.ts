@@ -52,7 +52,7 @@ const STATE_STYLES: Readonly<Record<SliceState, StateStyle>> = {
   },
   blocked: {
     state: 'blocked',
-    label: 'blocked (blocking sleep)',
+    label: 'blocked (blocking call or wait)',
     colour: '#D55E00',
     ink: '#1A1A1A',
     pattern: 'cross-hatch',

@@ -222,6 +222,15 @@ export class AppController {
   }
 
   /** Whether the run on screen can be kept by hand (it is finished and not kept yet). */
+  /** The interpreter setting: only while nothing runs (a Compare must not mix interpreters). */
+  setPython(path: string | null): void {
+    if (!this.can.editForm) {
+      this.machine.pythonError = 'The interpreter can change once nothing is running.';
+      return;
+    }
+    void this.machine.setPython(this.api(), path);
+  }
+
   get canKeep(): boolean {
     const s = this.session;
     return s.state === 'finished' && s.summary !== undefined && !this.library.has(s.meta?.runId);

@@ -23,6 +23,28 @@ export class MachineModel {
     }
   }
 
+  /** Why the last interpreter pick was refused (the engine's one sentence), or undefined. */
+  pythonError = $state<string | undefined>(undefined);
+  /** An interpreter pick is being checked (the engine runs it once). */
+  pythonChecking = $state(false);
+
+  /**
+   * Asks the engine to use another interpreter (null: its default). A refused pick leaves the
+   * machine as it was and says why; a taken one updates what the app shows and runs with.
+   */
+  async setPython(api: CoreScopeApi, path: string | null): Promise<void> {
+    this.pythonChecking = true;
+    this.pythonError = undefined;
+    try {
+      const python = await api.setPython(path);
+      if (this.info !== undefined) this.info = { ...this.info, python };
+    } catch (e) {
+      this.pythonError = e instanceof Error ? e.message : String(e);
+    } finally {
+      this.pythonChecking = false;
+    }
+  }
+
   get cores(): number {
     return this.info?.logicalCores ?? 1;
   }
