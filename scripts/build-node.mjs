@@ -10,6 +10,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entries = {
   'thread-entry': 'src/workers/thread-entry.ts',
   'process-entry': 'src/workers/process-entry.ts',
+  'run-file-entry': 'src/workers/run-file-entry.ts',
   cli: 'src/cli/cli.ts',
   sweep: 'src/cli/sweep-cli.ts',
   serve: 'src/host/serve.ts',

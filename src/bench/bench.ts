@@ -11,6 +11,8 @@ import { pythonBench } from './python-bench';
 import { renderBench } from './render-bench';
 import { modelBench, modelRows } from './model-bench';
 import { observerBench, type ObserverFigures } from './observer-bench';
+import { frameStallBench, stallRows } from './frame-stall';
+import { soakBench } from './soak';
 import { median } from '../shared/stats';
 
 const entries = defaultEntries(__dirname);
@@ -98,6 +100,31 @@ async function main(): Promise<void> {
       `pan a 1 000 000-slice run, frame ms (median / p95)  ${r.pan1mFrameMs.toFixed(2)} / ${r.pan1mFrameP95Ms.toFixed(2)}  <= 16`,
     );
     console.log(`BENCH_JSON ${JSON.stringify(r)}`);
+    return;
+  }
+  if (process.env.BENCH_ONLY === 'stall') {
+    // The host's stall while another client saves and opens a big run (BENCH_STALL_MIB).
+    const mib = Number(process.env.BENCH_STALL_MIB ?? 49);
+    const f = await frameStallBench(join(__dirname, '..'), entries, mib);
+    for (const [k, v] of stallRows(f)) console.log(`${k.padEnd(60)}  ${v}`);
+    console.log(`BENCH_JSON ${JSON.stringify(f)}`);
+    return;
+  }
+  if (process.env.BENCH_ONLY === 'soak') {
+    // Runs through the host, its RSS and what it holds after; kill -9 of host and CLI mid-run.
+    const runs = Number(process.env.SOAK_RUNS ?? 200);
+    const kills = Number(process.env.SOAK_KILLS ?? 10);
+    const f = await soakBench(join(__dirname, '..'), runs, kills);
+    console.log(
+      `soak: ${f.runs} runs (${f.failedRuns} failed), host RSS MB [run, MB]: ${JSON.stringify(f.rssMb)}`,
+    );
+    console.log(
+      `soak: host fds ${f.fdsStart} -> ${f.fdsEnd}, threads ${f.threadsStart} -> ${f.threadsEnd}, descendants after ${f.descendantsEnd}`,
+    );
+    console.log(
+      `soak: alive 2 s after kill -9, host: ${f.leftAfterHostKill.join(' ')}; CLI: ${f.leftAfterCliKill.join(' ')} (children seen before each kill: ${f.childrenSeenBeforeKill.join(' ')})`,
+    );
+    console.log(`BENCH_JSON ${JSON.stringify(f)}`);
     return;
   }
   if (process.env.BENCH_ONLY === 'observer') {

@@ -141,7 +141,7 @@ async function startHost(outDir: string): Promise<Host> {
   const url = await new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer): void => {
       log += chunk.toString();
-      const m = /CoreScope browser host: (http:\/\/\S+)/.exec(log);
+      const m = /^CoreScope: (http:\/\/\S+)$/m.exec(log);
       if (m?.[1] !== undefined) resolve(m[1]);
     };
     child.stdout?.on('data', onData);

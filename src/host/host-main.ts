@@ -3,6 +3,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { RunLibrary } from '../main/engine/library';
+import { RunFilePool } from '../main/engine/run-file-pool';
 import type { RunService, RunServiceOptions } from '../main/engine/run-service';
 import { newToken, TOKEN_ENV, tokenProblem } from './access-token';
 import { parseHostArgs } from './cli-args';
@@ -17,13 +18,17 @@ function fail(message: string, code: number): never {
 }
 
 /** Stops the host and every worker and child process, then exits. Safe to call repeatedly. */
-function installShutdown(service: RunService, host: () => RunningHost | undefined): void {
+function installShutdown(
+  service: RunService,
+  host: () => RunningHost | undefined,
+  runFiles: RunFilePool,
+): void {
   let stopping = false;
   const shutdown = (code: number): void => {
     if (stopping) return;
     stopping = true;
     const running = host();
-    void Promise.allSettled([running?.close(), service.dispose()]).finally(() =>
+    void Promise.allSettled([running?.close(), service.dispose(), runFiles.close()]).finally(() =>
       process.exit(code),
     );
   };
@@ -66,15 +71,18 @@ export async function runHostCli(
       process: join(outDir, 'process-entry.cjs'),
     },
   });
+  // Big saves and opens are parsed and checked on this worker thread, never on the host's loop.
+  const runFiles = new RunFilePool(join(outDir, 'run-file-entry.cjs'));
   let host: RunningHost | undefined;
-  installShutdown(service, () => host);
+  installShutdown(service, () => host, runFiles);
   try {
     host = await startHost({
       port: parsed.args.port,
       hostName: parsed.args.host,
       rendererDir: join(outDir, '..', 'renderer'),
       service,
-      library: new RunLibrary({ dir: libraryDir.dir }),
+      library: new RunLibrary({ dir: libraryDir.dir, decode: (b) => runFiles.decode(b) }),
+      runFiles,
       token,
     });
   } catch (err) {

@@ -12,6 +12,8 @@ import { TOKEN_PARAM } from './access-token';
 import { isAllowedHostHeader } from './origin';
 import { setSecurityHeaders } from './security-headers';
 import { attachWsEndpoint } from './ws-endpoint';
+import type { LargeRequests } from './ws-requests';
+import type { RunFilePool } from '../main/engine/run-file-pool';
 
 /** Always the IPv4 loopback, whatever name the URL uses: nothing beyond this machine. */
 export const BIND_ADDRESS = '127.0.0.1';
@@ -25,6 +27,8 @@ export interface HostOptions {
   readonly library?: RunLibrary;
   /** The access token every WebSocket must present (see access-token.ts). */
   readonly token: string;
+  /** Reads big library saves and opens off the event loop (with `library`). */
+  readonly runFiles?: RunFilePool;
 }
 
 export interface RunningHost {
@@ -74,11 +78,21 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
     service: opts.service,
     ...(opts.library === undefined ? {} : { library: opts.library }),
   });
+  const { library, runFiles } = opts;
+  const large: LargeRequests | undefined =
+    library === undefined || runFiles === undefined
+      ? undefined
+      : {
+          readSave: (frame) => runFiles.saveFrame(frame),
+          keep: (save) => library.saveChecked(save),
+          openJson: (id) => library.openJson(id),
+        };
   const ws = attachWsEndpoint(server, {
     service: opts.service,
     handlers,
     port: () => boundPort,
     token: opts.token,
+    ...(large === undefined ? {} : { large }),
   });
 
   return new Promise((resolve, reject) => {

@@ -7,7 +7,14 @@ import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { encodeRunMessage, type WirePush } from '../shared/wire';
 import type { RunService } from '../main/engine/run-service';
 import type { HostOpName, OpHandlers } from '../shared/operations';
-import { handleRequest, MAX_FRAME_BYTES, type Outgoing } from './ws-requests';
+import {
+  answerFrame,
+  handleRequest,
+  MAX_FRAME_BYTES,
+  type Encoded,
+  type LargeRequests,
+  type Outgoing,
+} from './ws-requests';
 import { checkRequestToken } from './access-token';
 import { isAllowedHostHeader, isAllowedOrigin } from './origin';
 
@@ -34,6 +41,8 @@ export interface WsEndpointOptions {
   /** The bound port (known only once listening; port 0 picks one). */
   readonly port: () => number;
   readonly token: string;
+  /** Where big saves and opens are read (off this loop); without it, here. */
+  readonly large?: LargeRequests;
 }
 
 function refuse(socket: Duplex, status: 400 | 401 | 403 | 404, reason: string): void {
@@ -77,9 +86,18 @@ export function attachWsEndpoint(server: Server, opts: WsEndpointOptions): WsEnd
         send({ kind: 'error', error: 'invalid request: binary frames are not accepted' });
         return;
       }
-      void handleRequest(rawToBuffer(data), handlers).then(send, (e: unknown) =>
-        send({ kind: 'error', error: String(e) }),
-      );
+      const frame = rawToBuffer(data);
+      const fail = (e: unknown): void => send({ kind: 'error', error: String(e) });
+      const { large } = opts;
+      if (large === undefined) {
+        void handleRequest(frame, handlers).then(send, fail);
+        return;
+      }
+      // A Buffer is sent as a text frame: it is UTF-8 JSON, spliced around a run file's bytes.
+      const sendEncoded = (e: Encoded): void => {
+        if (ws.readyState === WebSocket.OPEN) ws.send(e, { binary: false });
+      };
+      void answerFrame(frame, handlers, large).then(sendEncoded, fail);
     });
     ws.on('error', () => ws.terminate());
   });

@@ -3,10 +3,14 @@
 // bytes before anything is parsed), then parsed, its envelope checked, and the operation run by
 // the shared dispatcher, which checks its arguments against the table. Anything malformed is
 // answered with an error and no handler runs.
-import { callOperation } from '../shared/op-dispatch';
+import type { CheckedSave } from '../main/engine/library';
+import type { LibraryEntry, LibraryResult } from '../shared/library-contract';
+import type { SaveFrame } from '../shared/library-save';
+import { callOperation, describeArgsProblem } from '../shared/op-dispatch';
 import {
   HOST_OP_NAMES,
   isHostOpName,
+  OP_SCHEMAS,
   requestLimit,
   SMALL_REQUEST_BYTES,
   type HostOpName,
@@ -59,6 +63,31 @@ export function sizeRefusal(frame: Buffer): Outgoing | undefined {
   );
 }
 
+/** A small frame parsed and its envelope checked, or the answer that refuses it. */
+function parseFrame(
+  frame: Buffer,
+): { ok: true; id: number; op: HostOpName; args: unknown[] } | { ok: false; out: Outgoing } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(frame.toString('utf8'));
+  } catch {
+    return { ok: false, out: pushError('invalid request: not JSON') };
+  }
+  const parsed = WireRequestSchema.safeParse(raw);
+  if (!parsed.success) {
+    const message = describeIssue(parsed.error);
+    const id = salvageId(raw);
+    return { ok: false, out: id === undefined ? pushError(message) : replyError(id, message) };
+  }
+  const { id, op, args } = parsed.data;
+  if (!isHostOpName(op))
+    return { ok: false, out: replyError(id, `invalid request: unknown operation ${op}`) };
+  // The size gate read the op from the frame's start; a big frame must really be that op.
+  if (frame.byteLength > requestLimit(op))
+    return { ok: false, out: replyError(id, `${op} is too large`) };
+  return { ok: true, id, op, args };
+}
+
 /** Answers one frame; asynchronous because handlers may be (the library is on disk). */
 export async function handleRequest(
   frame: Buffer,
@@ -66,21 +95,60 @@ export async function handleRequest(
 ): Promise<Outgoing> {
   const refusal = sizeRefusal(frame);
   if (refusal !== undefined) return refusal;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(frame.toString('utf8'));
-  } catch {
-    return pushError('invalid request: not JSON');
-  }
-  const parsed = WireRequestSchema.safeParse(raw);
-  if (!parsed.success) {
-    const message = describeIssue(parsed.error);
-    const id = salvageId(raw);
-    return id === undefined ? pushError(message) : replyError(id, message);
-  }
-  const { id, op, args } = parsed.data;
-  if (!isHostOpName(op)) return replyError(id, `invalid request: unknown operation ${op}`);
-  // The size gate read the op from the frame's start; a big frame must really be that op.
-  if (frame.byteLength > requestLimit(op)) return replyError(id, `${op} is too large`);
+  const request = parseFrame(frame);
+  if (!request.ok) return request.out;
+  const { id, op, args } = request;
   return { kind: 'reply', id, ...(await callOperation(handlers, op, args)) };
+}
+
+/**
+ * What the host reads off its event loop: a library save frame over the small limit is parsed
+ * and checked whole in a worker thread, and an opened run file is decoded there and sent as
+ * the JSON it was checked as, never parsed or serialised on this loop.
+ */
+export interface LargeRequests {
+  readonly readSave: (frame: Buffer) => Promise<SaveFrame>;
+  readonly keep: (save: CheckedSave) => Promise<LibraryResult<LibraryEntry>>;
+  readonly openJson: (
+    id: string,
+  ) => Promise<LibraryResult<{ readonly name: string; readonly json: Uint8Array }>>;
+}
+
+/** A reply ready to send: JSON text, or UTF-8 bytes spliced around a run file's JSON. */
+export type Encoded = string | Buffer;
+
+function replyOf(id: number, r: LibraryResult<unknown>): Outgoing {
+  return r.ok ? { kind: 'reply', id, ok: true, value: r.value } : replyError(id, r.error);
+}
+
+/** Answers one frame as the host sends it, reading big saves and opens through `large`. */
+export async function answerFrame(
+  frame: Buffer,
+  handlers: OpHandlers<HostOpName>,
+  large: LargeRequests,
+): Promise<Encoded> {
+  const refusal = sizeRefusal(frame);
+  if (refusal !== undefined) return JSON.stringify(refusal);
+  if (frame.byteLength > SMALL_REQUEST_BYTES) {
+    // Only a save may be this large (sizeRefusal read its op); its reader checks that again.
+    const save = await large.readSave(frame);
+    if (save.kind === 'refused') return JSON.stringify(save.reply);
+    const { id, name, auto, json, facts } = save;
+    const kept = await large.keep({ ...(name === undefined ? {} : { name }), auto, json, facts });
+    return JSON.stringify(replyOf(id, kept));
+  }
+  const request = parseFrame(frame);
+  if (!request.ok) return JSON.stringify(request.out);
+  const { id, op, args } = request;
+  if (op === 'openFromLibrary') {
+    const checked = OP_SCHEMAS.openFromLibrary.args.safeParse(args);
+    if (!checked.success) {
+      return JSON.stringify(replyError(id, describeArgsProblem(op, checked.error)));
+    }
+    const opened = await large.openJson(checked.data[0]);
+    if (!opened.ok) return JSON.stringify(replyError(id, opened.error));
+    const head = `{"kind":"reply","id":${id},"ok":true,"value":{"name":${JSON.stringify(opened.value.name)},"file":`;
+    return Buffer.concat([Buffer.from(head), opened.value.json, Buffer.from('}}')]);
+  }
+  return JSON.stringify({ kind: 'reply', id, ...(await callOperation(handlers, op, args)) });
 }

@@ -45,9 +45,13 @@ export interface OpSpec {
 export const SMALL_REQUEST_BYTES = 64 * 1024;
 
 /**
- * Largest run file a page may hand the library: what the longest run the engine allows really
- * produces as JSON, with room to spare (measured in docs/operations.md). A frame above it is
- * refused before it is parsed, with this figure in the message.
+ * Largest run file a page may hand the library. A run file's JSON takes about 41 MiB per
+ * million slices at a 10-minute run's timestamps, plus about 2 MiB of tasks and OS samples at
+ * the engine's limits; 96 MiB holds about 2.2 million slices, twice the million-slice run the
+ * view is benchmarked to draw and pan. The engine does not bound a run's slices (a long Python
+ * script can make more), so a bigger run is refused from the frame's first bytes, before it
+ * is parsed, with this figure in the message. Saves over the small limit are parsed and
+ * checked on a worker thread, never on the host's event loop.
  */
 export const MAX_RUN_FILE_FRAME_BYTES = 96 * 1024 * 1024;
 

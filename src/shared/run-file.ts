@@ -2,6 +2,7 @@
 // actors, tasks, OS samples, summary and the visible window), so reopening it shows an identical
 // view. JSON with a format tag; read back through zod, never evaluated.
 import { SLICE_STRIDE, type RunMeta, type RunSummary } from './events';
+import type { RunParams } from './params';
 import type { LoadedRun, OpenResult, SavedView } from './loaded-run';
 import { RunStore } from './run-store';
 import {
@@ -94,7 +95,15 @@ export function looksLikeRunFile(value: unknown): boolean {
   );
 }
 
-export function parseRunFile(value: unknown, name: string): OpenResult {
+export type RunFileCheck =
+  | { readonly ok: true; readonly file: RunFile; readonly params: RunParams }
+  | { readonly ok: false; readonly error: string };
+
+/**
+ * Checks a parsed JSON value is a run file: the schema, the parameters and every slice, once.
+ * Reading a run (the page's open, the library's save and open) calls this and nothing else.
+ */
+export function checkRunFile(value: unknown): RunFileCheck {
   const parsed = RunFileSchema.safeParse(value);
   if (!parsed.success) {
     return { ok: false, error: `not a valid CoreScope run file: ${zodProblem(parsed.error)}` };
@@ -106,7 +115,14 @@ export function parseRunFile(value: unknown, name: string): OpenResult {
   const bad = badSlice(f.slices);
   if (bad !== undefined)
     return { ok: false, error: `not a valid CoreScope run file: slice ${bad} is malformed` };
-  const meta: RunMeta = { ...f.meta, params: params.params };
+  return { ok: true, file: f, params: params.params };
+}
+
+export function parseRunFile(value: unknown, name: string): OpenResult {
+  const checked = checkRunFile(value);
+  if (!checked.ok) return checked;
+  const { file: f, params } = checked;
+  const meta: RunMeta = { ...f.meta, params };
   const store = new RunStore(meta);
   for (const actor of f.actors) store.apply({ kind: 'actor', actor });
   store.apply({ kind: 'tasks', tasks: f.tasks });

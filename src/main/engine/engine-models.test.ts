@@ -76,8 +76,10 @@ for (const [model, expected] of Object.entries(MODELS) as [Model, Expected][]) {
         expect(s.core).toBeGreaterThanOrEqual(0);
         expect(s.core).toBeLessThan(cores);
       }
-      // Two actors ran at once, so the run used two cores.
-      if (expected.atOnce === 2) expect(new Set(running().map((s) => s.core)).size).toBe(2);
+      // Not asserted here: that two actors drawn at once name two cores. Cores are read by
+      // /proc probes every few ms, so on a machine whose other programs hold every core the
+      // scheduler may time-slice both threads on one core, shorter than a probe can see; which
+      // cores were used is held against the kernel's own trace in kernel-agreement.test.ts.
     });
 
     // A pool's workers start inside the run; a hosted program's host starts outside it.

@@ -14,12 +14,8 @@ import {
   type ReadableEntry,
 } from '../../shared/library-contract';
 import { checkFileSize } from '../../shared/open-file';
-import {
-  parseRunFile,
-  RUN_FILE_EXTENSION,
-  RunFileSchema,
-  type RunFile,
-} from '../../shared/run-file';
+import { decodeRunFile, type DecodedRun, type RunFacts } from '../../shared/library-save';
+import { checkRunFile, RUN_FILE_EXTENSION, type RunFile } from '../../shared/run-file';
 import { z } from '../../shared/zod-mini';
 import { describeKind, kindOf, readRegularFile } from './regular-file';
 
@@ -67,12 +63,30 @@ export function idOfFileName(fileName: string): string | undefined {
   return LIBRARY_ID_PATTERN.test(id) ? id : undefined;
 }
 
+/** Turns a run file's bytes into its checked JSON: here, or in the host's worker thread. */
+export type RunDecoder = (bytes: Uint8Array) => Promise<DecodedRun>;
+
+/** Decodes on the calling thread (Electron, tests). */
+export const decodeHere: RunDecoder = (bytes) =>
+  Promise.resolve(
+    decodeRunFile(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')),
+  );
+
 export type RunRead =
-  | { readonly ok: true; readonly file: RunFile; readonly bytes: number }
+  | {
+      readonly ok: true;
+      readonly json: Uint8Array<ArrayBuffer>;
+      readonly facts: RunFacts;
+      readonly bytes: number;
+    }
   | { readonly ok: false; readonly error: string };
 
-/** Reads and fully validates a run file: size first, then JSON, the schema and every slice. */
-export async function readRunFile(path: string, label: string, maxBytes: number): Promise<RunRead> {
+type BytesRead =
+  | { readonly ok: true; readonly data: Buffer; readonly bytes: number }
+  | { readonly ok: false; readonly error: string };
+
+/** A run file's bytes: regular file, within the bound, not empty. */
+async function readRunBytes(path: string, label: string, maxBytes: number): Promise<BytesRead> {
   const read = await readRegularFile(path, maxBytes);
   if (!read.ok) {
     switch (read.why) {
@@ -90,34 +104,43 @@ export async function readRunFile(path: string, label: string, maxBytes: number)
   }
   const empty = checkFileSize(read.bytes, label);
   if (empty !== undefined) return { ok: false, error: empty };
+  return { ok: true, data: read.data, bytes: read.bytes };
+}
+
+/** Reads and fully validates a run file (once): size first, then JSON, the schema and every slice. */
+export async function readRunFile(
+  path: string,
+  label: string,
+  maxBytes: number,
+  decode: RunDecoder,
+): Promise<RunRead> {
+  const read = await readRunBytes(path, label, maxBytes);
+  if (!read.ok) return read;
+  const run = await decode(read.data);
+  if (!run.ok) return run;
+  return { ok: true, json: run.json, facts: run.facts, bytes: read.bytes };
+}
+
+/** The same read, answered as the validated value (Electron hands it over IPC as it is). */
+export async function readRunValue(
+  path: string,
+  label: string,
+  maxBytes: number,
+): Promise<{ ok: true; file: RunFile } | { ok: false; error: string }> {
+  const read = await readRunBytes(path, label, maxBytes);
+  if (!read.ok) return read;
   let value: unknown;
   try {
-    value = JSON.parse(read.text);
+    value = JSON.parse(read.data.toString('utf8'));
   } catch {
     return { ok: false, error: 'not valid JSON (corrupt or truncated?)' };
   }
-  const parsed = RunFileSchema.safeParse(value);
-  const deep = parseRunFile(value, label);
-  if (!parsed.success || !deep.ok) {
-    return { ok: false, error: deep.ok ? 'not a valid CoreScope run file' : deep.error };
-  }
-  return { ok: true, file: parsed.data, bytes: read.bytes };
+  const checked = checkRunFile(value);
+  return checked.ok ? { ok: true, file: checked.file } : checked;
 }
 
-export function sidecarFor(file: RunFile, name: string, bytes: number, kept: boolean): Sidecar {
-  const p = file.meta.params;
-  return {
-    format: 'corescope-library-entry',
-    version: 1,
-    name,
-    scenario: typeof p['scenario'] === 'string' ? p['scenario'] : '',
-    model: typeof p['model'] === 'string' ? p['model'] : '',
-    workers: typeof p['workers'] === 'number' && p['workers'] >= 0 ? Math.trunc(p['workers']) : 0,
-    runId: file.meta.runId,
-    savedAt: file.savedAt,
-    bytes,
-    kept,
-  };
+export function sidecarFor(facts: RunFacts, name: string, bytes: number, kept: boolean): Sidecar {
+  return { format: 'corescope-library-entry', version: 1, name, ...facts, bytes, kept };
 }
 
 export function entryOf(id: string, s: Sidecar): ReadableEntry {
@@ -130,7 +153,7 @@ export async function readSidecar(path: string, runBytes: number): Promise<Sidec
   const read = await readRegularFile(path, MAX_META_BYTES);
   if (!read.ok) return undefined;
   try {
-    const parsed = SidecarSchema.safeParse(JSON.parse(read.text));
+    const parsed = SidecarSchema.safeParse(JSON.parse(read.data.toString('utf8')));
     return parsed.success && parsed.data.bytes === runBytes ? parsed.data : undefined;
   } catch {
     return undefined;
@@ -149,6 +172,7 @@ export async function readEntry(
   id: string,
   maxBytes: number,
   cache: ValidationCache,
+  decode: RunDecoder,
 ): Promise<{ entry: LibraryEntry; sidecar?: Sidecar } | undefined> {
   const paths = entryPaths(dir, id);
   let info;
@@ -169,10 +193,10 @@ export async function readEntry(
   const key = `${info.size}:${info.mtimeMs}`;
   const hit = cache.get(id);
   if (hit?.key === key) return hit;
-  const read = await readRunFile(paths.run, `${id}${RUN_FILE_EXTENSION}`, maxBytes);
+  const read = await readRunFile(paths.run, `${id}${RUN_FILE_EXTENSION}`, maxBytes, decode);
   const found = read.ok
     ? (() => {
-        const s = sidecarFor(read.file, id.slice(0, MAX_LIBRARY_NAME), read.bytes, true);
+        const s = sidecarFor(read.facts, id.slice(0, MAX_LIBRARY_NAME), read.bytes, true);
         return { entry: entryOf(id, s), sidecar: s };
       })()
     : ({

@@ -15,16 +15,20 @@ import {
   type ReadableEntry,
 } from '../../shared/library-contract';
 import { MAX_FILE_BYTES } from '../../shared/open-file';
-import { parseRunFile, RunFileSchema } from '../../shared/run-file';
+import { runFacts, type RunFacts } from '../../shared/library-save';
+import { checkRunFile } from '../../shared/run-file';
 import { writeFileAtomic } from './atomic-write';
 import { errorCode } from './regular-file';
 import {
+  decodeHere,
   entryOf,
   entryPaths,
   idOfFileName,
   readEntry,
   readRunFile,
+  readRunValue,
   sidecarFor,
+  type RunDecoder,
   type Sidecar,
   type ValidationCache,
 } from './library-entries';
@@ -33,8 +37,18 @@ export interface LibraryOptions {
   readonly dir: string;
   readonly maxFileBytes?: number;
   readonly maxRecent?: number;
+  /** How run files found in the folder are parsed and checked (default: on this thread). */
+  readonly decode?: RunDecoder;
   /** The clock that dates each kept run (and so orders pruning); tests pass their own. */
   readonly now?: () => Date;
+}
+
+/** A save request whose run file was checked and serialised (UTF-8 JSON) as validated. */
+export interface CheckedSave {
+  readonly name?: string;
+  readonly auto: boolean;
+  readonly json: Uint8Array;
+  readonly facts: RunFacts;
 }
 
 const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
@@ -43,6 +57,7 @@ export class RunLibrary {
   readonly dir: string;
   private readonly maxBytes: number;
   private readonly maxRecent: number;
+  private readonly decode: RunDecoder;
   private readonly now: () => Date;
   private readonly cache: ValidationCache = new Map();
   private queue: Promise<unknown> = Promise.resolve();
@@ -51,6 +66,7 @@ export class RunLibrary {
     this.dir = options.dir;
     this.maxBytes = options.maxFileBytes ?? MAX_FILE_BYTES;
     this.maxRecent = options.maxRecent ?? MAX_LIBRARY_RECENT;
+    this.decode = options.decode ?? decodeHere;
     this.now = options.now ?? ((): Date => new Date());
   }
 
@@ -58,51 +74,85 @@ export class RunLibrary {
     return this.serial(async () => ({ ok: true, value: (await this.scan()).map((e) => e.entry) }));
   }
 
+  /** A save whose run file arrives as a value (Electron's IPC, small host frames): checked here, once. */
   save(request: unknown): Promise<LibraryResult<LibraryEntry>> {
     return this.serial(async () => {
       const req = LibrarySaveRequestSchema.safeParse(request);
       if (!req.success) return fail('invalid library request');
-      const parsed = RunFileSchema.safeParse(req.data.file);
-      const deep = parseRunFile(req.data.file, 'run');
-      if (!parsed.success || !deep.ok) return fail(deep.ok ? 'not a valid run file' : deep.error);
-      const text = JSON.stringify(parsed.data);
-      const bytes = Buffer.byteLength(text);
-      if (bytes > this.maxBytes) return fail(`the run is too large to keep: ${bytes} bytes`);
-      const entries = await this.scan();
-      let name: string;
-      if (req.data.name !== undefined) {
-        const problem = libraryNameProblem(req.data.name);
-        if (problem !== undefined) return fail(`Cannot use that name: ${problem}.`);
-        name = req.data.name.trim();
-        if (taken(entries, name)) return fail(nameTaken(name));
-      } else name = freeName(entries, defaultName(sidecarFor(parsed.data, 'x', 0, false)));
-      await mkdir(this.dir, { recursive: true });
-      const savedAt = this.now().toISOString();
-      const id = newId(savedAt);
-      const paths = entryPaths(this.dir, id);
-      await writeFileAtomic(paths.run, text, { noReplace: true });
-      // The library's date is when the run was kept; the run file keeps its own savedAt.
-      const sidecar = { ...sidecarFor(parsed.data, name, bytes, !req.data.auto), savedAt };
-      await writeFileAtomic(paths.meta, JSON.stringify(sidecar), { noReplace: true });
-      if (req.data.auto) await this.prune([...entries, { entry: entryOf(id, sidecar), sidecar }]);
-      return { ok: true, value: entryOf(id, sidecar) };
+      const checked = checkRunFile(req.data.file);
+      if (!checked.ok) return fail(checked.error);
+      const json = new TextEncoder().encode(JSON.stringify(checked.file));
+      const { name, auto } = req.data;
+      return this.keep({
+        ...(name === undefined ? {} : { name }),
+        auto,
+        json,
+        facts: runFacts(checked.file),
+      });
     });
   }
 
+  /** A save already parsed and checked elsewhere (the host's run-file worker read its frame). */
+  saveChecked(save: CheckedSave): Promise<LibraryResult<LibraryEntry>> {
+    return this.serial(() => this.keep(save));
+  }
+
+  private async keep(save: CheckedSave): Promise<LibraryResult<LibraryEntry>> {
+    const bytes = save.json.byteLength;
+    if (bytes > this.maxBytes) return fail(`the run is too large to keep: ${bytes} bytes`);
+    const entries = await this.scan();
+    let name: string;
+    if (save.name !== undefined) {
+      const problem = libraryNameProblem(save.name);
+      if (problem !== undefined) return fail(`Cannot use that name: ${problem}.`);
+      name = save.name.trim();
+      if (taken(entries, name)) return fail(nameTaken(name));
+    } else name = freeName(entries, defaultName(sidecarFor(save.facts, 'x', 0, false)));
+    await mkdir(this.dir, { recursive: true });
+    const savedAt = this.now().toISOString();
+    const id = newId(savedAt);
+    const paths = entryPaths(this.dir, id);
+    await writeFileAtomic(paths.run, save.json, { noReplace: true });
+    // The library's date is when the run was kept; the run file keeps its own savedAt.
+    const sidecar = { ...sidecarFor(save.facts, name, bytes, !save.auto), savedAt };
+    await writeFileAtomic(paths.meta, JSON.stringify(sidecar), { noReplace: true });
+    if (save.auto) await this.prune([...entries, { entry: entryOf(id, sidecar), sidecar }]);
+    return { ok: true, value: entryOf(id, sidecar) };
+  }
+
+  /** An entry's run file as a value (Electron hands it over IPC as it is). */
   open(id: unknown): Promise<LibraryResult<LibraryOpened>> {
     return this.serial(async () => {
-      const found = await this.find(id);
+      const found = await this.readable(id);
       if (!found.ok) return found;
-      const { entry } = found.value;
-      if (entry.status === 'unreadable') return fail(`Cannot open “${entry.name}”: ${entry.error}`);
-      const read = await readRunFile(
-        entryPaths(this.dir, found.value.id).run,
-        'run',
-        this.maxBytes,
-      );
-      if (!read.ok) return fail(`Cannot open “${found.value.name}”: ${read.error}`);
-      return { ok: true, value: { name: found.value.name, file: read.file } };
+      const { name, path } = found.value;
+      const read = await readRunValue(path, 'run', this.maxBytes);
+      if (!read.ok) return fail(`Cannot open “${name}”: ${read.error}`);
+      return { ok: true, value: { name, file: read.file } };
     });
+  }
+
+  /** An entry's run file as checked JSON bytes, decoded by this library's decoder. */
+  openJson(id: unknown): Promise<LibraryResult<{ name: string; json: Uint8Array<ArrayBuffer> }>> {
+    return this.serial(async () => {
+      const found = await this.readable(id);
+      if (!found.ok) return found;
+      const { name, path } = found.value;
+      const read = await readRunFile(path, 'run', this.maxBytes, this.decode);
+      if (!read.ok) return fail(`Cannot open “${name}”: ${read.error}`);
+      return { ok: true, value: { name, json: read.json } };
+    });
+  }
+
+  private async readable(id: unknown): Promise<LibraryResult<{ name: string; path: string }>> {
+    const found = await this.find(id);
+    if (!found.ok) return found;
+    const { entry } = found.value;
+    if (entry.status === 'unreadable') return fail(`Cannot open “${entry.name}”: ${entry.error}`);
+    return {
+      ok: true,
+      value: { name: found.value.name, path: entryPaths(this.dir, found.value.id).run },
+    };
   }
 
   rename(id: unknown, name: unknown): Promise<LibraryResult<LibraryEntry>> {
@@ -155,7 +205,7 @@ export class RunLibrary {
   ): Promise<LibraryResult<{ id: string; name: string; entry: LibraryEntry; sidecar?: Sidecar }>> {
     const parsed = LibraryIdSchema.safeParse(id);
     if (!parsed.success) return fail('not a library id');
-    const found = await readEntry(this.dir, parsed.data, this.maxBytes, this.cache);
+    const found = await readEntry(this.dir, parsed.data, this.maxBytes, this.cache, this.decode);
     if (found === undefined) return fail('That run is no longer in the library.');
     return { ok: true, value: { id: parsed.data, name: found.entry.name, ...found } };
   }
@@ -172,7 +222,7 @@ export class RunLibrary {
     for (const n of names.sort()) {
       const id = idOfFileName(n);
       if (id === undefined) continue;
-      const found = await readEntry(this.dir, id, this.maxBytes, this.cache);
+      const found = await readEntry(this.dir, id, this.maxBytes, this.cache, this.decode);
       if (found !== undefined) out.push(found);
     }
     return out.sort((a, b) => b.entry.savedAt.localeCompare(a.entry.savedAt));

@@ -38,7 +38,7 @@ export function describeKind(kind: Exclude<FileKind, 'file'>): string {
 }
 
 export type BoundedRead =
-  | { readonly ok: true; readonly text: string; readonly bytes: number; readonly stats: Stats }
+  | { readonly ok: true; readonly data: Buffer; readonly bytes: number; readonly stats: Stats }
   | { readonly ok: false; readonly why: 'missing' }
   | { readonly ok: false; readonly why: 'not-regular'; readonly kind: Exclude<FileKind, 'file'> }
   | { readonly ok: false; readonly why: 'too-large'; readonly bytes: number }
@@ -46,7 +46,7 @@ export type BoundedRead =
 
 const CHUNK = 1 << 20;
 
-/** Reads `path` as UTF-8 when it is a regular file of at most `maxBytes` bytes. Never throws. */
+/** Reads `path` when it is a regular file of at most `maxBytes` bytes. Never throws. */
 export async function readRegularFile(path: string, maxBytes: number): Promise<BoundedRead> {
   let before: Stats;
   try {
@@ -85,7 +85,7 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<B
       total += bytesRead;
     }
     if (total > maxBytes) return { ok: false, why: 'too-large', bytes: total };
-    return { ok: true, text: Buffer.concat(chunks, total).toString('utf8'), bytes: total, stats };
+    return { ok: true, data: Buffer.concat(chunks, total), bytes: total, stats };
   } catch (e) {
     return failed(e);
   } finally {

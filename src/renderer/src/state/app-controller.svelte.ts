@@ -7,6 +7,7 @@ import { isImportedRun } from '../../../shared/foreign-trace';
 import { MODELS } from '../../../shared/params';
 import { statesIn } from '../lib/lane-sizes';
 import { PressGuard } from '../lib/press-guard';
+import { Baselines, presentFigures, type PresentFigure } from '../lib/present-summary';
 import { chartTheme, type ChartTheme } from '../lib/themes';
 import { activityOf, permits, primaryAction, type Activity, type Permits } from './activity';
 import { CompareSession } from './compare.svelte';
@@ -49,6 +50,8 @@ export class AppController {
   readonly saving: Saving;
   readonly opening: Opening;
   private readonly spaceGuard: PressGuard;
+  /** Sequential wall times seen in this window: presentation mode's speedup. */
+  private readonly baselines = new Baselines();
 
   constructor(
     private readonly api: () => CoreScopeApi,
@@ -59,6 +62,9 @@ export class AppController {
       onFinish: (store, summary) => {
         // Every finished (not cancelled) run is kept by itself.
         if (summary.status !== 'cancelled') void this.library.keep(store, summary, true);
+        const meta = store.meta;
+        if (meta !== undefined)
+          this.baselines.record(meta.params, summary, meta.source !== undefined);
       },
     });
     this.compare = new CompareSession(
@@ -268,13 +274,13 @@ export class AppController {
     return this.replay.active ? 'replay' : this.session.running ? 'running' : 'wall time';
   }
 
-  /** The presentation header: the run on screen, or the form's choice before any run. */
-  get title(): string {
-    const { lecture, session, form } = this;
+  /** The presentation header's title when the chart holds an imported trace (no choices apply). */
+  get importedTitle(): string | undefined {
+    const { lecture, session } = this;
     if (lecture.openedForeign) return lecture.openedName ?? 'Imported trace';
     const meta = session.meta;
     if (meta !== undefined && isImportedRun(meta)) return lecture.openedName ?? 'Imported trace';
-    return `${form.scenario} · ${form.model}`;
+    return undefined;
   }
 
   get theme(): ChartTheme {
@@ -287,6 +293,16 @@ export class AppController {
     return this.lecture.presenting && this.session.state === 'finished'
       ? statesIn(this.session.store.slices)
       : undefined;
+  }
+
+  /** Presentation mode's summary beside the clock (empty until a run has finished). */
+  get presentFigures(): PresentFigure[] {
+    const { summary, meta } = this.session;
+    if (summary === undefined || this.session.running || this.replay.active) return [];
+    const python = meta?.source !== undefined;
+    const params = meta === undefined || isImportedRun(meta) || python ? undefined : meta.params;
+    const seq = params === undefined ? undefined : this.baselines.sequentialWallMs(params);
+    return presentFigures(summary, params, seq);
   }
 
   /** The library row of the run on screen. */

@@ -4,7 +4,7 @@ import { testApi } from '../api/test-api';
 import type { RunMeta, RunSummary } from '../../../shared/events';
 import { sliceData } from '../lib/test-helpers';
 import { RunSession } from './run-session.svelte';
-import { TEST_MACHINE as machine } from '../../../shared/test-figures';
+import { TEST_MACHINE as machine, testSummary } from '../../../shared/test-figures';
 
 const meta = (runId: string): RunMeta => ({
   runId,
@@ -22,19 +22,14 @@ const meta = (runId: string): RunMeta => ({
     trace: true,
   },
 });
-const summary: RunSummary = {
-  status: 'completed',
+const summary: RunSummary = testSummary({
   wallMs: 10,
   cpuMs: 15,
   coreBusy: [0.5, 0.5],
-  osBusy: [],
-  actors: 1,
   tasks: 1,
   tasksDone: 1,
   slices: 1,
-  failures: [],
-  clock: { source: 'test' },
-};
+});
 
 /** An API whose startRun answers only after the test pushed the run's first messages. */
 function fakeApi(): {
