@@ -8,7 +8,7 @@
 //   src/workers         worker-thread and child-process entries: shared + Node
 //   src/main/engine     the engine, plain Node: shared + worker code + Node; never Electron
 //   src/main (shell)    the Electron app: shared + engine + electron (+ worker entries by path)
-//   src/host, src/cli   plain-Node front ends: shared + engine
+//   src/host, src/cli   plain-Node front ends: shared + engine (the host shares cli-common.ts)
 //   src/bench           plain Node (render-page.ts runs in Chromium: renderer drawing code)
 // Python scripts are not imported by anything: the engine starts them by path, so they need no rule.
 
@@ -27,13 +27,16 @@ const NODE_ONLY_PACKAGES = pkg('ws', 'sirv', 'commander');
 /** Folders that must run without Electron: the Electron package may not be in their reach. */
 const PLAIN = '^src/(shared|renderer|workers|main/engine|host|cli|bench)/';
 
-/** A rule forbidding `from` to depend on anything under one of `folders` (paths under src/). */
-const notInto = (name, from, folders, comment) => ({
+/**
+ * A rule forbidding `from` to depend on anything under one of `folders` (paths under src/), except
+ * the modules `allowed` names (a path pattern).
+ */
+const notInto = (name, from, folders, comment, allowed) => ({
   name,
   comment,
   severity: 'error',
   from: { path: from },
-  to: { path: `^src/(${folders.join('|')})/` },
+  to: { path: `^src/(${folders.join('|')})/`, ...(allowed ? { pathNot: allowed } : {}) },
 });
 
 module.exports = {
@@ -140,7 +143,8 @@ module.exports = {
       'host-imports-shared-and-engine',
       '^src/host/',
       ['renderer', 'workers', 'cli', 'preload', 'bench'],
-      'The browser host is plain Node: shared + engine.',
+      "The browser host is plain Node: shared + engine (and the CLIs' commander plumbing).",
+      '^src/cli/cli-common\\.ts$',
     ),
     notInto(
       'cli-imports-shared-and-engine',

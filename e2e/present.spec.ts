@@ -170,3 +170,133 @@ test('1024 px window: every Compare column, GIL wait included, fits without scro
     within(b, { x: 0, width: 1024 }, `cell "${await c.innerText()}" in the window`);
   }
 });
+
+/** Asserts `b` lies wholly on a `width`×`height` screen. */
+function onScreen(
+  b: { x: number; y: number; width: number; height: number },
+  width: number,
+  height: number,
+  what: string,
+): void {
+  expect(b.y, `${what}: top`).toBeGreaterThanOrEqual(-1);
+  expect(b.y + b.height, `${what}: bottom`).toBeLessThanOrEqual(height + 1);
+  within(b, { x: 0, width }, what);
+}
+
+/** The default run (cpu-bound under processes, 2 workers), shortened, then presentation mode. */
+async function presentedDefaultRun(app: AppPage, width: number, height: number): Promise<void> {
+  await app.page.setViewportSize({ width, height });
+  await app.fill({ Workers: 2, Size: 40 });
+  await app.run();
+  await app.expectState('finished', 60_000);
+  await app.page.keyboard.press('p');
+  await expect(app.page.getByTestId('present-summary')).toBeVisible();
+  // The page itself is not scrolled: what is measured is the first view.
+  await app.page.evaluate('window.scrollTo(0, 0)');
+}
+
+test('1080p presentation: axis, every CPU and actor lane, legend and summary on one screen', async ({
+  app,
+}) => {
+  const page = app.page;
+  await presentedDefaultRun(app, 1920, 1080);
+  onScreen(await box(page.locator('svg.axis').first()), 1920, 1080, 'time axis');
+  expect(await fontPx(page, 'svg.axis .tick text')).toBeGreaterThanOrEqual(36);
+  const cores = page.locator('[data-testid="core-lanes"] .label');
+  const actors = page.locator('section[aria-labelledby="h-actors"] .label');
+  await expect(cores).toHaveCount(2);
+  await expect(actors).toHaveCount(2);
+  for (const l of [...(await cores.all()), ...(await actors.all())]) {
+    onScreen(await box(l), 1920, 1080, `lane "${await l.innerText()}"`);
+  }
+  // Each lane's canvas, not only its name, is on screen.
+  for (const section of ['h-cores', 'h-actors']) {
+    const canvas = page.locator(`section[aria-labelledby="${section}"] canvas`);
+    onScreen(await box(canvas), 1920, 1080, `${section} canvas`);
+  }
+  expect(await fontPx(page, '[data-testid="core-lanes"] .core-name')).toBeGreaterThanOrEqual(48);
+  expect(await fontPx(page, '.actor-name .name')).toBeGreaterThanOrEqual(48);
+  const legend = page.getByRole('list', { name: 'Legend' });
+  onScreen(await box(legend), 1920, 1080, 'legend');
+  expect(await fontPx(page, '.legend li span')).toBeGreaterThanOrEqual(48);
+  const summary = page.getByTestId('present-summary');
+  onScreen(await box(summary), 1920, 1080, 'summary');
+  expect(await fontPx(page, '[data-testid="present-summary"] li')).toBeGreaterThanOrEqual(48);
+  await expect(summary.locator('[data-key="cores"]')).toHaveText(/^\d+\.\d\d cores busy/);
+  await expect(summary.locator('[data-key="tasks"]')).toHaveText(/^4\/4 tasks/);
+  onScreen(await box(page.getByTestId('wall-clock')), 1920, 1080, 'wall clock');
+});
+
+test('1024×700 presentation: the axis and the core and actor lanes are on the first screen', async ({
+  app,
+}) => {
+  const page = app.page;
+  await presentedDefaultRun(app, 1024, 700);
+  onScreen(await box(page.locator('svg.axis').first()), 1024, 700, 'time axis');
+  for (const l of await page.locator('[data-testid="core-lanes"] .label').all())
+    onScreen(await box(l), 1024, 700, `lane "${await l.innerText()}"`);
+  onScreen(
+    await box(page.locator('section[aria-labelledby="h-cores"] canvas')),
+    1024,
+    700,
+    'core lanes canvas',
+  );
+  for (const l of await page.locator('section[aria-labelledby="h-actors"] .label').all())
+    onScreen(await box(l), 1024, 700, `lane "${await l.innerText()}"`);
+  expect(await fontPx(page, '[data-testid="core-lanes"] .core-name')).toBeGreaterThanOrEqual(48);
+  expect(await fontPx(page, 'svg.axis .tick text')).toBeGreaterThanOrEqual(36);
+  // Every tick label ends inside the axis, the last one included (never "1000 m").
+  const axis = await box(page.locator('svg.axis').first());
+  for (const t of await page.locator('svg.axis').first().locator('.tick text').all()) {
+    if (await t.isVisible()) within(await box(t), axis, `tick "${await t.textContent()}"`);
+  }
+});
+
+test('presentation mode: choose scenario, variant and model from the keyboard, run, read the speedup', async ({
+  app,
+}) => {
+  const page = app.page;
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await app.fill({ Scale: 0.05 });
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('p');
+  const scenario = page.getByLabel('Scenario to run', { exact: true });
+  // Tab reaches the scenario choice (focus starts on the page).
+  let reached = false;
+  for (let i = 0; i < 6 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached =
+      (await page.evaluate('document.activeElement?.getAttribute("aria-label")')) ===
+      'Scenario to run';
+  }
+  expect(reached).toBe(true);
+  expect(await fontPx(page, '[data-testid="present-head"] select')).toBeGreaterThanOrEqual(48);
+  onScreen(await box(scenario), 1920, 1080, 'scenario choice');
+  await scenario.selectOption('fib-sleep');
+  const variant = page.getByLabel('Variant to run', { exact: true });
+  await variant.selectOption('nonblocking');
+  const model = page.getByLabel('Model to run', { exact: true });
+  await model.selectOption('sequential');
+  // The side form (hidden here) follows: it is the same run form.
+  await expect(page.getByLabel('Scenario', { exact: true })).toHaveValue('fib-sleep');
+  await expect(page.getByLabel('Model', { exact: true })).toHaveValue('sequential');
+  // The hall's time scale is kept across the change of scenario.
+  await expect(page.getByLabel('Scale', { exact: true })).toHaveValue('0.05');
+  await page.getByRole('button', { name: 'Run', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await app.expectState('finished', 60_000);
+  const summary = page.getByTestId('present-summary');
+  await expect(summary.locator('[data-key="tasks"]')).toBeVisible();
+  await expect(summary.locator('[data-key="speedup"]')).toHaveCount(0);
+  // The 2 key and the select agree; the second run is compared with the first.
+  await page.locator('body').click({ position: { x: 5, y: 900 } });
+  await page.keyboard.press('2');
+  await expect(model).toHaveValue('async');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  // Figures show only for a finished run: the speedup appears when the async run is done.
+  await expect(summary.locator('[data-key="speedup"]')).toHaveText(/^\d+\.\d\d× vs sequential/, {
+    timeout: 60_000,
+  });
+  await app.expectState('finished');
+  onScreen(await box(summary), 1920, 1080, 'summary');
+});

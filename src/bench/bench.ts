@@ -90,6 +90,18 @@ async function main(): Promise<void> {
     console.log(`BENCH_JSON ${JSON.stringify(m)}`);
     return;
   }
+  if (process.env.BENCH_ONLY === 'render') {
+    // The renderer's draw and pan figures alone.
+    const r = await renderBench(join(__dirname, '..'));
+    console.log(
+      `draw 100 000 visible slices in Chromium, ms (median)  ${r.draw100kMs.toFixed(2)}  <= 16`,
+    );
+    console.log(
+      `pan a 1 000 000-slice run, frame ms (median / p95)  ${r.pan1mFrameMs.toFixed(2)} / ${r.pan1mFrameP95Ms.toFixed(2)}  <= 16`,
+    );
+    console.log(`BENCH_JSON ${JSON.stringify(r)}`);
+    return;
+  }
   if (process.env.BENCH_ONLY === 'stall') {
     // The host's stall while another client saves and opens a big run (BENCH_STALL_MIB).
     const mib = Number(process.env.BENCH_STALL_MIB ?? 49);

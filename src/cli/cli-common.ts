@@ -1,5 +1,6 @@
-// What the trace and sweep CLIs share: running commander without letting it print or exit, the
-// strict number syntax, and rewriting a parameter error to name its flag.
+// What the command-line programs share: running commander without letting it print or exit
+// (the trace and sweep CLIs and the browser host's `serve`), the strict number syntax, and
+// rewriting a parameter error to name its flag.
 import { Command, CommanderError } from 'commander';
 
 export type CommanderOutcome =
@@ -32,7 +33,9 @@ export function runCommander(cmd: Command, argv: readonly string[]): CommanderOu
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help') {
         return { kind: 'help', text: help };
       }
-      return { kind: 'error', error: e.message.split('\n')[0] ?? 'error: bad arguments' };
+      // One line: commander puts a "(Did you mean …?)" suggestion on a line of its own.
+      const line = e.message.replace(/\s+/g, ' ').trim();
+      return { kind: 'error', error: line === '' ? 'error: bad arguments' : line };
     }
     throw e;
   }

@@ -1,6 +1,8 @@
-// Command-line flags of the browser host. Parsed with commander but never allowed to exit the
-// process itself: the caller decides, so bad flags are unit-testable and print one clear line.
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+// Command-line flags of the browser host. Parsed with commander the way the CLIs parse theirs
+// (runCommander: it never prints or exits the process itself), so bad flags are unit-testable
+// and print one clear line.
+import { Command, InvalidArgumentError } from 'commander';
+import { runCommander } from '../cli/cli-common';
 import { TOKEN_ENV, tokenProblem } from './access-token';
 
 export const ALLOWED_HOSTS = ['127.0.0.1', 'localhost'] as const;
@@ -56,7 +58,6 @@ function parseToken(value: string): string {
 
 /** Parses user arguments (process.argv.slice(2)). */
 export function parseHostArgs(argv: readonly string[]): ArgsResult {
-  let helpText = '';
   const program = new Command()
     .name('corescope-serve')
     .description('Serve CoreScope to a local browser, running workloads on this machine.')
@@ -69,30 +70,11 @@ export function parseHostArgs(argv: readonly string[]): ArgsResult {
       parseToken,
     )
     .allowExcessArguments(false)
-    .exitOverride()
-    .configureOutput({
-      writeOut: (s) => {
-        helpText += s;
-      },
-      writeErr: () => undefined,
-    });
-  try {
-    program.parse([...argv], { from: 'user' });
-  } catch (err) {
-    if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.help') {
-        return { kind: 'help', text: helpText };
-      }
-      return { kind: 'error', error: oneLine(err.message) };
-    }
-    throw err;
-  }
+    .exitOverride();
+  const outcome = runCommander(program, argv);
+  if (outcome.kind !== 'parsed') return outcome;
   const opts = program.opts<{ port: number; host: HostName; library?: string; token?: string }>();
   const library = opts.library === undefined ? {} : { library: opts.library };
   const token = opts.token === undefined ? {} : { token: opts.token };
   return { kind: 'ok', args: { port: opts.port, host: opts.host, ...library, ...token } };
-}
-
-function oneLine(message: string): string {
-  return message.replace(/\s+/g, ' ').trim();
 }

@@ -4,6 +4,7 @@
 // quitting disposes the engine before the app exits.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RunMessage } from '../shared/contract';
+import { testSummary } from '../shared/test-figures';
 import { ipcChannel, OP_NAMES, RUN_MESSAGE_CHANNEL } from '../shared/operations';
 
 type Listener = (...args: unknown[]) => unknown;
@@ -13,6 +14,8 @@ const h = vi.hoisted(() => {
   const ipcHandlers = new Map<string, Listener>();
   const windows: { options: unknown; loaded: string[]; sent: unknown[][] }[] = [];
   const runListeners: ((m: unknown) => void)[] = [];
+  /** What app.getAppMetrics() answers: the window's renderer (pid 4242) and the GPU process. */
+  const metrics = { renderer: 3, gpu: 1 };
   const calls: string[] = [];
   let ready: () => void = () => undefined;
   const whenReady = new Promise<void>((r) => (ready = r));
@@ -21,6 +24,7 @@ const h = vi.hoisted(() => {
     ipcHandlers,
     windows,
     runListeners,
+    metrics,
     calls,
     whenReady,
     ready: () => ready(),
@@ -31,11 +35,19 @@ vi.mock('electron', () => {
   class BrowserWindow {
     static getAllWindows = () => h.windows;
     readonly record: { options: unknown; loaded: string[]; sent: unknown[][] };
-    readonly webContents: { id: number; send: (...args: unknown[]) => void };
+    readonly webContents: {
+      id: number;
+      send: (...args: unknown[]) => void;
+      getOSProcessId: () => number;
+    };
     constructor(options: unknown) {
       this.record = { options, loaded: [], sent: [] };
       h.windows.push(this.record);
-      this.webContents = { id: 41, send: (...args) => void this.record.sent.push(args) };
+      this.webContents = {
+        id: 41,
+        send: (...args) => void this.record.sent.push(args),
+        getOSProcessId: () => 4242,
+      };
     }
     once(): void {}
     on(): void {}
@@ -61,6 +73,11 @@ vi.mock('electron', () => {
       on: (event: string, fn: Listener) => void h.appHandlers.set(event, fn),
       quit: () => void h.calls.push('quit'),
       getPath: (name: string) => `/fake/${name}`,
+      getAppMetrics: () => [
+        { pid: 1, type: 'Browser', cpu: { cumulativeCPUUsage: 50 } },
+        { pid: 4242, type: 'Tab', cpu: { cumulativeCPUUsage: h.metrics.renderer } },
+        { pid: 77, type: 'GPU', cpu: { cumulativeCPUUsage: h.metrics.gpu } },
+      ],
     },
     dialog: { showSaveDialog: () => Promise.resolve({ canceled: true }) },
     BrowserWindow,
@@ -165,6 +182,23 @@ describe('Electron main', () => {
     const msg: RunMessage = { kind: 'error', runId: 'r', error: 'boom' };
     for (const l of h.runListeners) l(msg);
     expect(h.windows[0]?.sent).toEqual([[RUN_MESSAGE_CHANNEL, msg]]);
+  });
+
+  it("adds the window's renderer and GPU CPU during a run to the run's end", () => {
+    const sent = h.windows[0]?.sent ?? [];
+    const from = sent.length;
+    const send = (m: RunMessage): void => {
+      for (const l of h.runListeners) l(m);
+    };
+    send({ kind: 'events', runId: 'm', events: [] });
+    h.metrics.renderer += 0.05;
+    h.metrics.gpu += 0.02;
+    send({ kind: 'end', runId: 'm', summary: testSummary({ observer: { drawMs: 9 } }) });
+    const last = sent.slice(from).at(-1)?.[1];
+    expect(last).toMatchObject({
+      kind: 'end',
+      summary: { observer: { drawMs: 9, rendererCpuMs: expect.closeTo(70, 6) } },
+    });
   });
 
   it('disposes the engine before quitting', async () => {

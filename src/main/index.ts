@@ -1,7 +1,8 @@
 // Electron main process: a thin shell. It creates one locked-down window, answers the IPC
 // contract by delegating to the engine's RunService (and the run library in userData/runs, and
 // the native save dialog and full screen), forwards run messages to the window, and disposes the
-// service (every worker and child process) when the app goes away.
+// service (every worker and child process) when the app goes away. Each run's end carries what
+// the window's processes used during it (app.getAppMetrics), for the explanation.
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import type { RunMessage } from '../shared/contract';
@@ -18,6 +19,7 @@ import { blockRemoteRequests } from './remote-guard';
 import { guardContents } from './window-guards';
 import { createMainWindow } from './window';
 import { pageSource } from './window-options';
+import { createRendererMeter } from './renderer-cpu';
 
 app.enableSandbox();
 
@@ -36,9 +38,18 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
+const meterWindow = createRendererMeter({
+  metrics: () => app.getAppMetrics(),
+  rendererPid: () => {
+    const win = mainWindow;
+    return win === undefined || win.isDestroyed() ? undefined : win.webContents.getOSProcessId();
+  },
+});
+
 function forward(message: RunMessage): void {
   const win = mainWindow;
-  if (win !== undefined && !win.isDestroyed()) win.webContents.send(RUN_MESSAGE_CHANNEL, message);
+  const m = meterWindow(message);
+  if (win !== undefined && !win.isDestroyed()) win.webContents.send(RUN_MESSAGE_CHANNEL, m);
 }
 
 /** The save dialog is modal to our window; full screen applies to it. */

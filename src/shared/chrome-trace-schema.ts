@@ -113,6 +113,7 @@ export const OtherDataSchema = z.object({
     z.object({
       engineCpuMs: z.optional(NonNegative),
       drawMs: z.optional(NonNegative),
+      rendererCpuMs: z.optional(NonNegative),
     }),
   ),
   cpuMs: NonNegative,

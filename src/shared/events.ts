@@ -135,10 +135,12 @@ export interface RunSummary {
 
 /**
  * CPU time CoreScope's own parts used while the run went on, ms: the engine's thread (read from
- * the OS) and the window's drawing (script time of its live frames: a lower bound, since the
- * browser's painting runs outside the page's view).
+ * the OS) and the window's drawing: in the Electron shell the window's renderer and GPU processes
+ * as the OS counted them (rendererCpuMs); in any host the script time of its live frames
+ * (drawMs: a lower bound, since the browser's painting runs outside the page's view).
  */
 export interface ObserverCost {
   readonly engineCpuMs?: number;
   readonly drawMs?: number;
+  readonly rendererCpuMs?: number;
 }

@@ -249,6 +249,19 @@ describe('explainRun: the observer', () => {
     expect(pre?.text).not.toContain('busy with other programs');
   });
 
+  it('says how the drawing was counted in each host', () => {
+    const at = (observer: { drawCores: number; drawFromOs?: boolean }) =>
+      explainRun(
+        figures({ model: 'processes', actors: 2, observer: { ...observer, engineCores: 0.01 } }),
+      ).find((x) => x.rule === 'observer')?.text;
+    expect(at({ drawCores: 0.04, drawFromOs: true })).toContain(
+      'its drawing 0.04 (its window, as the OS counted it)',
+    );
+    expect(at({ drawCores: 0.04 })).toContain(
+      'its drawing 0.04 (script time of its frames, painting not counted)',
+    );
+  });
+
   it('blames other programs only when CoreScope measured itself as negligible', () => {
     const quiet = figures({
       model: 'processes',

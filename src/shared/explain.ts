@@ -170,16 +170,22 @@ export function explainRun(f: RunFigures): Sentence[] {
   if (own !== undefined && own >= THRESHOLDS.observer) {
     const draw = f.observer?.drawCores;
     const engine = f.observer?.engineCores;
+    // Say how the drawing was counted: the OS's count of the window's processes (Electron), or
+    // the page's own script time (any host), which leaves painting out.
+    const how =
+      f.observer?.drawFromOs === true
+        ? 'its window, as the OS counted it'
+        : 'script time of its frames, painting not counted';
     const parts = [
-      draw !== undefined ? `drawing ${draw.toFixed(2)}` : undefined,
-      engine !== undefined ? `engine ${engine.toFixed(2)}` : undefined,
+      draw !== undefined ? `its drawing ${draw.toFixed(2)} (${how})` : undefined,
+      engine !== undefined ? `its engine ${engine.toFixed(2)}` : undefined,
     ].filter((x): x is string => x !== undefined);
     const c = coreShare(own);
     out.push(
       say(
         'observer',
         c,
-        `CoreScope itself used ${c} during this run (${parts.join(', ')}): the cost of watching it, taken from the cores it measured.`,
+        `CoreScope itself used ${c} during this run (${parts.join('; ')}): the cost of watching it, taken from the cores it measured.`,
       ),
     );
   }

@@ -52,6 +52,22 @@ describe('runFigures', () => {
     expect(f?.utilisation).toBe(1);
   });
 
+  it("takes the drawing's cost from the OS where the host read it, else from page script time", () => {
+    const st = store('processes', 2, []);
+    // Browser host: the page's script time is all there is.
+    const page = runFigures(
+      st,
+      testSummary({ wallMs: 1000, observer: { drawMs: 30, engineCpuMs: 20 } }),
+    );
+    expect(page?.observer).toEqual({ drawCores: 0.03, engineCores: 0.02 });
+    // Electron: the window's processes as the OS counted them win over the script time.
+    const os = runFigures(
+      st,
+      testSummary({ wallMs: 1000, observer: { drawMs: 30, rendererCpuMs: 80, engineCpuMs: 20 } }),
+    );
+    expect(os?.observer).toEqual({ drawCores: 0.08, drawFromOs: true, engineCores: 0.02 });
+  });
+
   it('needs the run meta', () => {
     expect(runFigures(new RunStore(), testSummary())).toBeUndefined();
   });

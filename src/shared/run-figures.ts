@@ -60,8 +60,13 @@ export interface RunFigures {
 export interface ObserverShare {
   /** The engine's thread: CPU ms ÷ wall ms. */
   readonly engineCores?: number;
-  /** The window's drawing (script time of its live frames) ÷ wall ms. */
+  /**
+   * The window's drawing ÷ wall ms: its renderer and GPU processes' CPU where the host could read
+   * it (Electron), else the script time of its live frames.
+   */
   readonly drawCores?: number;
+  /** Whether drawCores is the OS's count of the window's processes (else page script time). */
+  readonly drawFromOs?: boolean;
 }
 
 function observerShare(summary: RunSummary): ObserverShare | undefined {
@@ -69,7 +74,11 @@ function observerShare(summary: RunSummary): ObserverShare | undefined {
   if (o === undefined || !(summary.wallMs > 0)) return undefined;
   return {
     ...(o.engineCpuMs !== undefined ? { engineCores: o.engineCpuMs / summary.wallMs } : {}),
-    ...(o.drawMs !== undefined ? { drawCores: o.drawMs / summary.wallMs } : {}),
+    ...(o.rendererCpuMs !== undefined
+      ? { drawCores: o.rendererCpuMs / summary.wallMs, drawFromOs: true }
+      : o.drawMs !== undefined
+        ? { drawCores: o.drawMs / summary.wallMs }
+        : {}),
   };
 }
 

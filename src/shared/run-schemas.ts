@@ -50,6 +50,7 @@ export const RunSummarySchema = z.object({
     z.object({
       engineCpuMs: z.optional(NonNegative),
       drawMs: z.optional(NonNegative),
+      rendererCpuMs: z.optional(NonNegative),
     }),
   ),
 });

@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { MachineInfo } from './events';
 import { parseRunParams } from './scenarios';
 import { defaultWorkerList, parseWorkerList, summariseSweep } from './sweep';
-
-const MACHINE: MachineInfo = {
-  cpuModel: 'test',
-  logicalCores: 2,
-  platform: 'linux',
-  release: '6',
-  arch: 'x64',
-  totalMemoryGiB: 4,
-  runtime: 'node',
-  coresObservable: true,
-  coresNote: '',
-};
+import { TEST_MACHINE as MACHINE } from './test-figures';
 
 describe('sweep', () => {
   it('defaults to 1 … 2 × cores', () => {

@@ -6,10 +6,13 @@ import { STATES } from '../../../shared/states';
 import type { LaneKind } from './lane';
 import { sizeFor, TASK_SIZE_COMPACT, type LaneSize } from './lanes';
 
+// As small as the rules allow, so a 1080p screen holds the axis, every core lane and every actor
+// lane of a 2-worker run with the summary and legend (measured in e2e/present.spec.ts): a 48 px
+// name at line-height 1 fills a 48 px bar; the core's OS strip stays 8 px, readable as a band.
 const PRESENTATION: Readonly<Record<LaneKind, LaneSize>> = {
-  core: { bar: 64, strip: 10, gap: 8 },
-  actor: { bar: 60, strip: 0, gap: 6 },
-  task: { bar: 56, strip: 0, gap: 4 },
+  core: { bar: 48, strip: 8, gap: 4 },
+  actor: { bar: 48, strip: 0, gap: 6 },
+  task: { bar: 48, strip: 0, gap: 4 },
 };
 
 /** The main chart (and its snapshot), or one run among several in Compare. */

@@ -7,9 +7,11 @@ import { isImportedRun } from '../../../shared/foreign-trace';
 import { MODELS } from '../../../shared/params';
 import { statesIn } from '../lib/lane-sizes';
 import { PressGuard } from '../lib/press-guard';
+import { Baselines, presentFigures, type PresentFigure } from '../lib/present-summary';
 import { chartTheme, type ChartTheme } from '../lib/themes';
 import { activityOf, permits, primaryAction, type Activity, type Permits } from './activity';
 import { CompareSession } from './compare.svelte';
+import { DrawAfter } from './draw-after.svelte';
 import { Lecture } from './lecture.svelte';
 import { LibraryModel } from './library.svelte';
 import { MachineModel } from './machine.svelte';
@@ -41,12 +43,15 @@ export class AppController {
   readonly compare: CompareSession;
   readonly sweep: SweepSession;
   readonly lecture = new Lecture();
+  readonly drawAfter = new DrawAfter();
   // Steps skip events closer than one chart pixel, so each press changes the drawing.
   readonly replay = new Replay(() => (this.view.t1 - this.view.t0) / Math.max(1, this.view.width));
   readonly library: LibraryModel;
   readonly saving: Saving;
   readonly opening: Opening;
   private readonly spaceGuard: PressGuard;
+  /** Sequential wall times seen in this window: presentation mode's speedup. */
+  private readonly baselines = new Baselines();
 
   constructor(
     private readonly api: () => CoreScopeApi,
@@ -57,10 +62,17 @@ export class AppController {
       onFinish: (store, summary) => {
         // Every finished (not cancelled) run is kept by itself.
         if (summary.status !== 'cancelled') void this.library.keep(store, summary, true);
+        const meta = store.meta;
+        if (meta !== undefined)
+          this.baselines.record(meta.params, summary, meta.source !== undefined);
       },
     });
-    this.compare = new CompareSession(api, () => this.machine.cores);
-    this.sweep = new SweepSession(api);
+    this.compare = new CompareSession(
+      api,
+      () => this.machine.cores,
+      () => this.drawAfter.lab,
+    );
+    this.sweep = new SweepSession(api, () => this.drawAfter.lab);
     this.library = new LibraryModel(api, this.session.notices);
     this.saving = new Saving({ api, ...this.parts() });
     this.opening = new Opening({
@@ -154,7 +166,7 @@ export class AppController {
     this.lecture.openedName = undefined;
     this.lecture.openedForeign = false;
     this.view.reset();
-    void this.session.start(params);
+    void this.session.start(params, this.drawAfter.run);
   }
 
   startCompare(): void {
@@ -254,7 +266,7 @@ export class AppController {
   /** The clock over the chart: replay position, live edge, or the finished run's wall time. */
   get clockUs(): number {
     if (this.replay.active) return this.replay.cursorUs;
-    if (this.session.running) return this.view.endUs;
+    if (this.session.running) return this.session.progress?.elapsedUs ?? this.view.endUs;
     return (this.session.summary?.wallMs ?? 0) * 1000;
   }
 
@@ -262,13 +274,13 @@ export class AppController {
     return this.replay.active ? 'replay' : this.session.running ? 'running' : 'wall time';
   }
 
-  /** The presentation header: the run on screen, or the form's choice before any run. */
-  get title(): string {
-    const { lecture, session, form } = this;
+  /** The presentation header's title when the chart holds an imported trace (no choices apply). */
+  get importedTitle(): string | undefined {
+    const { lecture, session } = this;
     if (lecture.openedForeign) return lecture.openedName ?? 'Imported trace';
     const meta = session.meta;
     if (meta !== undefined && isImportedRun(meta)) return lecture.openedName ?? 'Imported trace';
-    return `${form.scenario} · ${form.model}`;
+    return undefined;
   }
 
   get theme(): ChartTheme {
@@ -281,6 +293,16 @@ export class AppController {
     return this.lecture.presenting && this.session.state === 'finished'
       ? statesIn(this.session.store.slices)
       : undefined;
+  }
+
+  /** Presentation mode's summary beside the clock (empty until a run has finished). */
+  get presentFigures(): PresentFigure[] {
+    const { summary, meta } = this.session;
+    if (summary === undefined || this.session.running || this.replay.active) return [];
+    const python = meta?.source !== undefined;
+    const params = meta === undefined || isImportedRun(meta) || python ? undefined : meta.params;
+    const seq = params === undefined ? undefined : this.baselines.sequentialWallMs(params);
+    return presentFigures(summary, params, seq);
   }
 
   /** The library row of the run on screen. */

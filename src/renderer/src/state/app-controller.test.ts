@@ -9,21 +9,18 @@ import { SCENARIO_CATALOG, parseRunParams } from '../../../shared/scenarios';
 import { sliceData } from '../lib/test-helpers';
 import { ACTIVITIES, activityOf, permits, primaryAction } from './activity';
 import { AppController } from './app-controller.svelte';
-import { TEST_MACHINE as machine } from '../../../shared/test-figures';
+import { TEST_MACHINE as machine, testSummary } from '../../../shared/test-figures';
 
-const summary = (status: RunSummary['status']): RunSummary => ({
-  status,
-  wallMs: 10,
-  cpuMs: 15,
-  coreBusy: [0.5, 0.5],
-  osBusy: [],
-  actors: 1,
-  tasks: 1,
-  tasksDone: 1,
-  slices: 1,
-  failures: [],
-  clock: { source: 'test' },
-});
+const summary = (status: RunSummary['status']): RunSummary =>
+  testSummary({
+    status,
+    wallMs: 10,
+    cpuMs: 15,
+    coreBusy: [0.5, 0.5],
+    tasks: 1,
+    tasksDone: 1,
+    slices: 1,
+  });
 
 type StartInput = Parameters<CoreScopeApi['startRun']>[0];
 

@@ -29,6 +29,8 @@ export class CompareSession {
   constructor(
     private readonly api: () => CoreScopeApi,
     private readonly cores: () => number,
+    /** Whether each run is drawn after it ends rather than live. */
+    private readonly drawAfter: () => boolean = () => false,
   ) {}
 
   get busy(): boolean {
@@ -70,7 +72,7 @@ export class CompareSession {
     const inputs: StartInput[] = isPythonStart(params)
       ? examples.map((name) => ({ ...params, script: { kind: 'example', name } }))
       : this.models.map((model) => ({ ...params, model }));
-    const runs = inputs.map((input) => new LabRun(input, this.cores(), stretch));
+    const runs = inputs.map((input) => new LabRun(input, this.cores(), stretch, this.drawAfter()));
     this.runs = runs;
     this.state = 'running';
     const api = this.api();

@@ -23,8 +23,11 @@ export class LabRun extends RunFeed {
     cores: number,
     /** Called after each publish, e.g. to stretch a shared time axis. */
     private readonly onPublish: (run: LabRun) => void = () => undefined,
+    /** Draw the run when it ends, not live (measurements that must be clean). */
+    drawAfter = false,
   ) {
     super(cores);
+    this.deferred = drawAfter;
   }
 
   /** The model, or the script for a Python run: what Compare names this run by. */

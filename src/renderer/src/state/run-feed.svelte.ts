@@ -3,6 +3,9 @@
 // run and apply them after, collect the run's events into its own RunStore and lanes, and publish
 // at most once per live frame (about 15 a second, see createLiveScheduler) so the charts redraw at
 // that rate however fast events come.
+// A run may instead be drawn after it ends ("draw after the run"): its events are only collected,
+// the lanes and charts stay as they were, and a clock and the tasks done tick a few times a
+// second, so the cores being measured lose almost nothing to the window.
 // Subclasses say what the end of a run and an error mean to them.
 import type { CoreScopeApi, RunMessage } from '../../../shared/contract';
 import type { RunEvent, RunMeta, RunSummary } from '../../../shared/events';
@@ -13,6 +16,17 @@ import { LaneIndex } from '../lib/lane-index';
 
 export type StartInput = Parameters<CoreScopeApi['startRun']>[0];
 
+/** A run drawn after it ends, while it goes on: what the window shows instead of lanes. */
+export interface RunProgress {
+  /** Time since the run started, µs (this window's clock, so it ticks between events). */
+  readonly elapsedUs: number;
+  readonly tasksDone: number;
+  readonly tasks: number;
+}
+
+/** How often the progress of a run drawn after it ends is shown: 4 times a second. */
+export const PROGRESS_MS = 250;
+
 export abstract class RunFeed {
   meta = $state.raw<RunMeta | undefined>(undefined);
   /** The run's columns; replaced (not mutated reactively) per run. */
@@ -20,11 +34,16 @@ export abstract class RunFeed {
   index = $state.raw(new LaneIndex(1));
   /** Bumped once per live frame in which events were applied. */
   version = $state(0);
+  /** Set while a run drawn after it ends goes on; undefined otherwise. */
+  progress = $state.raw<RunProgress | undefined>(undefined);
+  /** This run is drawn after it ends (set before `request`; adopted runs are drawn live). */
+  protected deferred = false;
 
   protected runId: string | undefined;
   private starting = false;
   private early: RunMessage[] = [];
   private readonly frame = createLiveScheduler(() => this.publish());
+  private ticker: ReturnType<typeof setInterval> | undefined;
 
   protected constructor(protected cores: number) {
     this.index = new LaneIndex(cores);
@@ -49,6 +68,7 @@ export abstract class RunFeed {
       this.meta = meta;
       this.store = new RunStore(meta);
       this.index = new LaneIndex(Math.max(this.cores, meta.machine.logicalCores));
+      if (this.deferred) this.startProgress(meta.params.tasks);
       const early = this.early.filter((m) => m.runId === meta.runId);
       this.early = [];
       this.starting = false;
@@ -68,6 +88,7 @@ export abstract class RunFeed {
    * that came before the answer are already in it, so they are dropped. True when adopted.
    */
   protected async adoptCurrent(api: CoreScopeApi): Promise<boolean> {
+    this.deferred = false;
     this.starting = true;
     try {
       const current = await api.currentRun();
@@ -90,6 +111,7 @@ export abstract class RunFeed {
 
   /** Forgets the run: its id, meta and data (lanes for `cores` cores). */
   protected clear(): void {
+    this.stopProgress();
     this.runId = undefined;
     this.meta = undefined;
     this.store = new RunStore();
@@ -109,12 +131,14 @@ export abstract class RunFeed {
           this.store.apply(ev);
           this.onEvent(ev);
         }
-        this.frame.request();
+        if (!this.deferred) this.frame.request();
         break;
       case 'end':
+        this.stopProgress();
         this.onEnd(m.summary);
         break;
       case 'error':
+        this.stopProgress();
         this.onError(m.error);
         break;
     }
@@ -126,5 +150,26 @@ export abstract class RunFeed {
     this.index.ingest(this.store);
     this.version++;
     this.onPublished();
+  }
+
+  /** Progress of a run drawn after it ends: elapsed time and tasks done, every PROGRESS_MS. */
+  private startProgress(tasks: number): void {
+    this.stopProgress();
+    const started = performance.now();
+    const tick = (): void => {
+      this.progress = {
+        elapsedUs: Math.max(this.store.endUs, (performance.now() - started) * 1000),
+        tasksDone: this.store.tasksDone.size,
+        tasks: Math.max(tasks, this.store.tasks.size),
+      };
+    };
+    tick();
+    this.ticker = setInterval(tick, PROGRESS_MS);
+  }
+
+  protected stopProgress(): void {
+    if (this.ticker !== undefined) clearInterval(this.ticker);
+    this.ticker = undefined;
+    this.progress = undefined;
   }
 }

@@ -65,9 +65,11 @@ export class RunSession extends RunFeed {
     return this.api().subscribeRuns((m) => this.receive(m));
   }
 
-  async start(params: StartInput): Promise<void> {
+  /** `drawAfter`: collect the run without drawing it, then draw it in full when it ends. */
+  async start(params: StartInput, drawAfter = false): Promise<void> {
     if (this.running) return;
     this.reset();
+    this.deferred = drawAfter;
     drawCost.reset();
     this.state = 'running';
     let error: string | undefined;

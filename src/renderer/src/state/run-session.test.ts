@@ -4,7 +4,7 @@ import { testApi } from '../api/test-api';
 import type { RunMeta, RunSummary } from '../../../shared/events';
 import { sliceData } from '../lib/test-helpers';
 import { RunSession } from './run-session.svelte';
-import { TEST_MACHINE as machine } from '../../../shared/test-figures';
+import { TEST_MACHINE as machine, testSummary } from '../../../shared/test-figures';
 
 const meta = (runId: string): RunMeta => ({
   runId,
@@ -22,19 +22,14 @@ const meta = (runId: string): RunMeta => ({
     trace: true,
   },
 });
-const summary: RunSummary = {
-  status: 'completed',
+const summary: RunSummary = testSummary({
   wallMs: 10,
   cpuMs: 15,
   coreBusy: [0.5, 0.5],
-  osBusy: [],
-  actors: 1,
   tasks: 1,
   tasksDone: 1,
   slices: 1,
-  failures: [],
-  clock: { source: 'test' },
-};
+});
 
 /** An API whose startRun answers only after the test pushed the run's first messages. */
 function fakeApi(): {
@@ -105,6 +100,51 @@ describe('RunSession', () => {
     await again;
     push({ kind: 'end', runId: 'r2', summary });
     expect(session.state).toBe('finished');
+  });
+
+  it('a run drawn after it ends: collects, shows only progress, draws everything at its end', async () => {
+    vi.useFakeTimers({
+      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance'],
+    });
+    try {
+      const { api, push, answer } = fakeApi();
+      const published: number[] = [];
+      const session = new RunSession(() => api, 2, {
+        onPublish: (store) => published.push(store.sliceCount),
+      });
+      session.connect();
+      const started = session.start({ scenario: 'cpu-bound', model: 'processes' }, true);
+      answer({ ok: true, meta: meta('d1') });
+      await started;
+      const before = session.version;
+      published.length = 0;
+      push({
+        kind: 'events',
+        runId: 'd1',
+        events: [
+          { kind: 'slices', data: sliceData([[0, 0, 0, 0, 1, 0, 10]]) },
+          { kind: 'task-done', task: 0, tUs: 10 },
+        ],
+      });
+      vi.advanceTimersByTime(1000);
+      // Collected, not laid out or drawn: no publish, no lanes; the progress ticked.
+      expect(session.store.sliceCount).toBe(1);
+      expect(session.version).toBe(before);
+      expect(published).toEqual([]);
+      expect(session.index.coreSlices).toEqual([0, 0]);
+      expect(session.progress).toEqual({ elapsedUs: 1e6, tasksDone: 1, tasks: 2 });
+      push({ kind: 'end', runId: 'd1', summary });
+      expect(session.progress).toBeUndefined();
+      expect(session.index.coreSlices).toEqual([0, 1]);
+      expect(published).toEqual([1]);
+      // A live run after it: drawn per frame again, no progress line.
+      const live = session.start({ scenario: 'cpu-bound', model: 'processes' });
+      answer({ ok: true, meta: meta('d2') });
+      await live;
+      expect(session.progress).toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('shows a rejected start in plain words and stays usable', async () => {

@@ -28,7 +28,11 @@ export class SweepSession {
 
   private cancelled = false;
 
-  constructor(private readonly api: () => CoreScopeApi) {}
+  constructor(
+    private readonly api: () => CoreScopeApi,
+    /** Whether each run is drawn after it ends rather than live. */
+    private readonly drawAfter: () => boolean = () => false,
+  ) {}
 
   get busy(): boolean {
     return this.state === 'running';
@@ -58,7 +62,12 @@ export class SweepSession {
     this.planned = list.workers.length * repeat;
     const api = this.api();
     const runOne = async (w: number): Promise<SweepRunOutcome> => {
-      const run = new LabRun({ ...params, workers: w }, machine?.logicalCores ?? 1);
+      const run = new LabRun(
+        { ...params, workers: w },
+        machine?.logicalCores ?? 1,
+        undefined,
+        this.drawAfter(),
+      );
       this.current = run;
       await run.execute(api);
       const { meta, summary } = run;

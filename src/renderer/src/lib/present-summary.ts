@@ -1,0 +1,74 @@
+// The few figures presentation mode shows beside the wall clock after a run: what the hall
+// needs to read the result at a glance. Speedup needs a sequential run of the same work, so the
+// window remembers the last one it saw (Baselines); without one it says how many cores were busy,
+// which is what a single run can tell on its own.
+import type { RunParams } from '../../../shared/params';
+import type { RunSummary } from '../../../shared/events';
+import { ms, times } from '../../../shared/figure-format';
+
+export interface PresentFigure {
+  /** Stable name (e2e hook, keyed each). */
+  readonly key: 'speedup' | 'cores' | 'tasks' | 'status';
+  readonly text: string;
+  /** The longer explanation, shown on hover and read by screen readers. */
+  readonly title: string;
+}
+
+/** The work a run did, whatever model ran it: runs with the same key can be compared. */
+export function workKey(p: RunParams): string {
+  return JSON.stringify([p.scenario, p.tasks, p.size, p.scale, p.variant, p.cores ?? 0]);
+}
+
+/** Wall times of the last completed sequential run of each piece of work seen in this window. */
+export class Baselines {
+  private readonly walls = new Map<string, number>();
+
+  record(params: RunParams, summary: RunSummary, python: boolean): void {
+    // A Python script's params name the scenario it demonstrates, not the work it did.
+    if (python || params.model !== 'sequential' || summary.status !== 'completed') return;
+    if (summary.wallMs > 0) this.walls.set(workKey(params), summary.wallMs);
+  }
+
+  sequentialWallMs(params: RunParams): number | undefined {
+    return this.walls.get(workKey(params));
+  }
+}
+
+export function presentFigures(
+  summary: RunSummary,
+  params: RunParams | undefined,
+  sequentialWallMs: number | undefined,
+): PresentFigure[] {
+  const out: PresentFigure[] = [];
+  if (summary.status !== 'completed') {
+    const what = summary.status === 'failed' ? 'failed' : 'cancelled';
+    out.push({ key: 'status', text: what, title: `The run ${what}` });
+  }
+  if (
+    params !== undefined &&
+    params.model !== 'sequential' &&
+    sequentialWallMs !== undefined &&
+    summary.wallMs > 0
+  ) {
+    const s = sequentialWallMs / summary.wallMs;
+    out.push({
+      key: 'speedup',
+      text: `${times(s)} vs sequential (${ms(sequentialWallMs)})`,
+      title: `Speedup: the sequential run of the same work took ${ms(sequentialWallMs)}, this one ${ms(summary.wallMs)}`,
+    });
+  }
+  if (summary.wallMs > 0) {
+    const busy = summary.cpuMs / summary.wallMs;
+    out.push({
+      key: 'cores',
+      text: `${busy.toFixed(2)} cores busy`,
+      title: `CPU time ${ms(summary.cpuMs)} over wall time ${ms(summary.wallMs)}: cores busy on average`,
+    });
+  }
+  out.push({
+    key: 'tasks',
+    text: `${summary.tasksDone}/${summary.tasks} tasks`,
+    title: `${summary.tasksDone} of ${summary.tasks} tasks done`,
+  });
+  return out;
+}
