@@ -17,8 +17,8 @@ const RUNS: readonly Record<string, unknown>[] = [
   { scenario: 'cpu-bound', model: 'gil-threads', workers: 2, tasks: 2, size: 5 },
   { scenario: 'mixed', model: 'threads', workers: 2, tasks: 2, size: 1, scale: 0.05 },
   { scenario: 'fib-sleep', model: 'sequential', size: 6, scale: 0.02, variant: 'blocking' },
-  { source: 'python', script: { kind: 'example', name: 'say_after_tasks' }, scale: 0.05 },
-  { source: 'python', script: { kind: 'example', name: 'cpu_processes' }, scale: 0.02 },
+  { source: 'python', script: { kind: 'example', name: 'say_after_tasks.py' }, scale: 0.05 },
+  { source: 'python', script: { kind: 'example', name: 'cpu_processes.py' }, scale: 0.02 },
 ];
 
 export interface SoakFigures {
@@ -83,7 +83,9 @@ async function runOnce(client: BenchClient, input: Record<string, unknown>): Pro
     }
   };
   const reply: unknown = JSON.parse((await client.request('startRun', [input])).toString());
-  if (typeof reply !== 'object' || reply === null || !('value' in reply)) return false;
+  // A refused start is the soak's own mistake, not a failed run: say so and stop.
+  if (typeof reply !== 'object' || reply === null || !('value' in reply))
+    throw new Error(`soak: the host refused ${JSON.stringify(input)}: ${JSON.stringify(reply)}`);
   const meta = reply.value;
   if (typeof meta !== 'object' || meta === null || !('runId' in meta)) return false;
   runId = String(meta.runId);
