@@ -13,6 +13,8 @@ export interface BenchHost {
   readonly wsUrl: string;
   readonly origin: string;
   readonly library: string;
+  /** The page's address, token included. */
+  readonly url: string;
   readonly child: ChildProcess;
   /** SIGTERM, wait for the exit, remove the library folder. */
   stop(): Promise<void>;
@@ -48,6 +50,7 @@ export async function startBenchHost(outDir: string, label: string): Promise<Ben
     wsUrl: `ws://${url.host}/ws?token=${token}`,
     origin: url.origin,
     library,
+    url: url.href,
     child,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) {

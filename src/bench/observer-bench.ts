@@ -13,11 +13,10 @@
 //   a MutationObserver logs (page time, count). Slice i's pixels appear at the first frame whose
 //   count exceeds i; its end is `startedAt + end µs` on the same wall clock (startedAt is taken
 //   within a millisecond of the run's origin).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { startBenchHost, type BenchHost } from './host-process';
 import { F_CORE, F_END, F_LANE, F_STATE, LANE_ACTOR, SLICE_STRIDE } from '../shared/events';
 import { parseRunFile, RUN_FILE_EXTENSION } from '../shared/run-file';
 import { runFigures } from '../shared/run-figures';
@@ -121,46 +120,6 @@ function browserNs(root: number): { all: number; renderer: number } {
   return { all, renderer };
 }
 
-interface Host {
-  readonly url: string;
-  readonly pid: number;
-  readonly library: string;
-  stop(): Promise<void>;
-}
-
-async function startHost(outDir: string): Promise<Host> {
-  const library = mkdtempSync(join(tmpdir(), `corescope-observer-${process.pid}-`));
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [join(outDir, 'node', 'serve.cjs'), '--port', '0', '--library', library],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const pid = child.pid;
-  if (pid === undefined) throw new Error('could not start the browser host');
-  let log = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer): void => {
-      log += chunk.toString();
-      const m = /^CoreScope: (http:\/\/\S+)$/m.exec(log);
-      if (m?.[1] !== undefined) resolve(m[1]);
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`host exited with ${code}:\n${log}`)));
-  });
-  return {
-    url,
-    pid,
-    library,
-    stop: async () => {
-      const gone = new Promise<void>((r) => child.once('exit', () => r()));
-      child.kill('SIGTERM');
-      await gone;
-      rmSync(library, { recursive: true, force: true });
-    },
-  };
-}
-
 /**
  * Page-side log of core-lane frames, (epoch ms, slices drawn), and a promise that settles when
  * the run state goes running → finished. A string so this Node-typed file needs no DOM types.
@@ -211,7 +170,7 @@ function newestRunFile(dir: string, after: number): string | undefined {
   return files.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
 }
 
-async function uiRun(page: Page, host: Host): Promise<ObserverRun> {
+async function uiRun(page: Page, host: BenchHost): Promise<ObserverRun> {
   await page.evaluate(RECORD_FRAMES);
   const before = Date.now();
   const b0 = browserNs(chromiumPid());
@@ -308,7 +267,7 @@ export async function observerBench(
   entries: WorkerEntries,
   repeats = 3,
 ): Promise<ObserverFigures> {
-  const host = await startHost(outDir);
+  const host = await startBenchHost(outDir, 'observer');
   const browser = await launchBenchBrowser();
   const runs: ObserverRun[] = [];
   try {
