@@ -141,9 +141,9 @@ test('the interpreter pick is remembered across visits; one that no longer works
   const field = app.page.getByLabel('Interpreter path');
   const error = app.page.getByTestId('python-interpreter-error');
   const saved = (): Promise<string | null> =>
-    app.page.evaluate(() => localStorage.getItem('corescope.python'));
+    app.page.evaluate<string | null>(`localStorage.getItem('corescope.python')`);
   const save = (value: string): Promise<void> =>
-    app.page.evaluate((v) => localStorage.setItem('corescope.python', v), value);
+    app.page.evaluate<void>(`localStorage.setItem('corescope.python', ${JSON.stringify(value)})`);
   const useDefault = async (): Promise<void> => {
     await app.page.getByRole('button', { name: 'Default', exact: true }).click();
     await expect(shown).toHaveText(before);
@@ -179,7 +179,7 @@ test('the interpreter pick is remembered across visits; one that no longer works
   await save(JSON.stringify(gone));
   await app.page.reload();
   await expect(error).toHaveText(
-    `The interpreter picked before no longer works (${gone} was not found); Python runs use ${await app.page.evaluate(() => document.querySelector('[data-testid="python-interpreter"] code')?.textContent ?? '')}.`,
+    `The interpreter picked before no longer works (${gone} was not found); Python runs use ${(await shown.locator('code').textContent()) ?? ''}.`,
   );
   await expect(shown).toHaveText(before);
   expect(await saved()).toBeNull();

@@ -56,14 +56,14 @@ export class MachineModel {
   async restorePython(api: CoreScopeApi): Promise<void> {
     const saved = readSavedPython();
     if (saved.kind === 'none' || this.info === undefined) return;
-    const fallback = (): string => this.info?.python.interpreter ?? 'the default python3';
+    const fallback = (): string => this.info?.python?.interpreter ?? 'the default python3';
     if (saved.kind === 'bad') {
       savePython(null);
       this.pythonError = fallbackMessage(saved, '', fallback());
       return;
     }
     const now = this.info.python;
-    if (now.available && now.interpreter === saved.path) return;
+    if (now?.available === true && now.interpreter === saved.path) return;
     this.pythonChecking = true;
     try {
       if ((await api.currentRun()) !== null) return;
