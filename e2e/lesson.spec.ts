@@ -2,6 +2,7 @@
 // the page, after real runs in the browser host. Waits on data-compare-state, never on sleeps.
 import { test, expect } from './fixtures';
 import { LabPage } from './pages/lab-page';
+import { THREADS_RUN } from './pages/app-page';
 
 async function compareOnly(lab: LabPage, keep: readonly string[]): Promise<void> {
   for (const model of ['sequential', 'async', 'threads', 'gil-threads', 'processes']) {
@@ -101,11 +102,11 @@ async function coreDigest(app: { page: import('@playwright/test').Page }): Promi
 }
 
 test('replay draws while it plays, not only when paused', async ({ app }) => {
-  await app.fill({ Scenario: 'cpu-bound', Model: 'threads', Workers: 2, Tasks: 4, Size: 40 });
-  await app.run();
-  await app.expectState('finished', 60_000);
+  await app.finishedRun(THREADS_RUN);
   const bar = app.page.getByTestId('replay');
-  await bar.getByLabel('Speed').selectOption('0.1');
+  // The slowest speed: the run's ~0.15 s (longer on a busy machine) lasts 15 s or more, so the
+  // four moves below (at least 2 s) are all seen while it still plays.
+  await bar.getByLabel('Speed').selectOption('0.01');
   const cursor = async (): Promise<number> => Number(await bar.getAttribute('data-replay-us'));
   await bar.getByRole('button', { name: 'Replay' }).click();
   await expect(bar).toHaveAttribute('data-replay-state', 'playing');
