@@ -238,6 +238,24 @@ export async function pythonBench(rows: Row[], repeats: number): Promise<Record<
       fig.gil.map((g) => g.map((x) => (100 * x).toFixed(0) + ' %').join(' / ')).join(', '),
       '35-65 % each',
     ],
+    [
+      // The same threads' GIL wait over the time they ran or waited for the GIL: load on the
+      // machine adds run-queue time (preempted) to each thread's life, which lowers the share
+      // above without being a GIL wait; this one does not move with it.
+      'GIL wait / (running + GIL wait), same threads',
+      fig.gilDetail
+        .map((g) =>
+          g
+            .map((t) => {
+              const gil = t.ms['gil-wait'] ?? 0;
+              const run = t.ms.running ?? 0;
+              return ((100 * gil) / Math.max(1e-9, gil + run)).toFixed(0) + ' %';
+            })
+            .join(' / '),
+        )
+        .join(', '),
+      '',
+    ],
   );
   return result;
 }
