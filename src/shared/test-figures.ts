@@ -1,6 +1,14 @@
 // Test helpers: a RunMeta and RunSummary for a made-up run, a valid run file of any size, and
-// RunFigures with overrides, so the stats and explanation rules can be tested on exact numbers.
+// RunFigures with overrides, so the stats and explanation rules can be tested on exact numbers;
+// and the one reader of packed slices the tests share.
 import {
+  F_ACTOR,
+  F_CORE,
+  F_END,
+  F_LANE,
+  F_START,
+  F_STATE,
+  F_TASK,
   LANE_ACTOR,
   SLICE_STRIDE,
   type MachineInfo,
@@ -8,10 +16,10 @@ import {
   type RunSummary,
 } from './events';
 import type { Model } from './params';
-import type { RunFigures, StateTimes } from './run-figures';
+import { zeroStates, type RunFigures, type StateTimes } from './run-figures';
 import { toRunFile, type RunFile } from './run-file';
 import { RunStore } from './run-store';
-import { STATE_CODE, STATES, type SliceState } from './states';
+import { STATE_CODE, STATES } from './states';
 
 export const TEST_MACHINE: MachineInfo = {
   cpuModel: 'Test CPU',
@@ -60,6 +68,38 @@ export function testSummary(over: Partial<RunSummary> = {}): RunSummary {
     clock: { source: 'test' },
     ...over,
   };
+}
+
+/** One packed slice, its fields named (state is the numeric code). */
+export interface SliceRow {
+  readonly lane: number;
+  readonly actor: number;
+  readonly task: number;
+  readonly state: number;
+  readonly core: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The slices packed in `data` (SLICE_STRIDE numbers each), as plain arrays in their order. */
+export function sliceArrays(data: Float64Array): number[][] {
+  const out: number[][] = [];
+  for (let o = 0; o + SLICE_STRIDE <= data.length; o += SLICE_STRIDE)
+    out.push(Array.from(data.subarray(o, o + SLICE_STRIDE)));
+  return out;
+}
+
+/** The slices packed in `data`, their fields named. */
+export function sliceRows(data: Float64Array): SliceRow[] {
+  return sliceArrays(data).map((r) => ({
+    lane: r[F_LANE] ?? -1,
+    actor: r[F_ACTOR] ?? -1,
+    task: r[F_TASK] ?? -1,
+    state: r[F_STATE] ?? -1,
+    core: r[F_CORE] ?? -1,
+    start: r[F_START] ?? 0,
+    end: r[F_END] ?? 0,
+  }));
 }
 
 export interface TestRunFileOptions {
@@ -120,16 +160,6 @@ export function testRunFile(runId = 'r1', options: TestRunFileOptions = {}): Run
   return toRunFile(store, summary, { t0: 0, t1: slices * 100 });
 }
 
-const ZERO: StateTimes = {
-  running: 0,
-  preempted: 0,
-  'io-wait': 0,
-  sleeping: 0,
-  blocked: 0,
-  'gil-wait': 0,
-  spawning: 0,
-};
-
 /** Figures of a run; shares given in `share` also set stateMs consistently. */
 export function figures(
   over: Partial<Omit<RunFigures, 'stateShare' | 'stateMs'>> & {
@@ -158,8 +188,8 @@ export function figures(
   };
   const label = rest.label ?? base.model;
   const coresUsed = rest.coresUsed ?? Math.max(1, Math.min(base.actors, base.coresAvailable));
-  const stateShare = { ...ZERO, ...share };
-  const stateMs: Record<SliceState, number> = { ...ZERO };
+  const stateShare = { ...zeroStates(), ...share };
+  const stateMs = zeroStates();
   for (const k of STATES) stateMs[k] = stateShare[k] * base.wallMs * base.actors;
   return { ...base, label, coresUsed, stateShare, stateMs };
 }
