@@ -99,7 +99,10 @@ export function attachWsEndpoint(server: Server, opts: WsEndpointOptions): WsEnd
       };
       void answerFrame(frame, handlers, large).then(sendEncoded, fail);
     });
-    ws.on('error', () => ws.terminate());
+    // ws closes the connection itself after an error, with the close code that says why (1009
+    // for a frame over the cap) and then the socket. Terminating here would reset the connection
+    // while the client is still sending, and a busy client would lose that close frame unread.
+    ws.on('error', () => undefined);
   });
 
   const unsubscribe = service.subscribe((message) => {
