@@ -2,6 +2,7 @@
 // the page, after real runs in the browser host. Waits on data-compare-state, never on sleeps.
 import { test, expect } from './fixtures';
 import { LabPage } from './pages/lab-page';
+import { THREADS_RUN } from './pages/app-page';
 
 async function compareOnly(lab: LabPage, keep: readonly string[]): Promise<void> {
   for (const model of ['sequential', 'async', 'threads', 'gil-threads', 'processes']) {
@@ -101,11 +102,11 @@ async function coreDigest(app: { page: import('@playwright/test').Page }): Promi
 }
 
 test('replay draws while it plays, not only when paused', async ({ app }) => {
-  await app.fill({ Scenario: 'cpu-bound', Model: 'threads', Workers: 2, Tasks: 4, Size: 40 });
-  await app.run();
-  await app.expectState('finished', 60_000);
+  await app.finishedRun(THREADS_RUN);
   const bar = app.page.getByTestId('replay');
-  await bar.getByLabel('Speed').selectOption('0.1');
+  // The slowest speed: the run's ~0.15 s (longer on a busy machine) lasts 15 s or more, so the
+  // four moves below (at least 2 s) are all seen while it still plays.
+  await bar.getByLabel('Speed').selectOption('0.01');
   const cursor = async (): Promise<number> => Number(await bar.getAttribute('data-replay-us'));
   await bar.getByRole('button', { name: 'Replay' }).click();
   await expect(bar).toHaveAttribute('data-replay-state', 'playing');
@@ -119,4 +120,60 @@ test('replay draws while it plays, not only when paused', async ({ app }) => {
   }
   await expect(bar).toHaveAttribute('data-replay-state', 'playing');
   expect(seen.size).toBeGreaterThanOrEqual(3);
+});
+
+/** "1.83 ms", "4.39 s", "850 µs" as ms. */
+function parseMs(text: string): number {
+  const m = /^([\d.]+)\s*(µs|ms|s)$/.exec(text.trim());
+  if (m === null) throw new Error(`not a duration: ${text}`);
+  const v = Number(m[1]);
+  return m[2] === 's' ? v * 1000 : m[2] === 'µs' ? v / 1000 : v;
+}
+
+test('a sleeping run that used the CPU never reads "0.00 cores busy"', async ({ app }) => {
+  await app.fill({ Scenario: 'say-after', Model: 'processes', Workers: 2, Tasks: 2, Scale: 0.2 });
+  await app.run();
+  await app.expectState('finished', 60_000);
+  const figure = (label: string) =>
+    app.summary.locator('.figures div', { hasText: label }).locator('dd');
+  const cpuMs = parseMs(await figure('Total CPU time').innerText());
+  const wallMs = parseMs(await figure('Wall time').innerText());
+  const busy = (await app.summary.getByTestId('cores-busy').innerText()).trim();
+  expect(cpuMs).toBeGreaterThan(0);
+  // The figure is CPU time ÷ wall time, read from the two figures beside it.
+  const ratio = cpuMs / wallMs;
+  if (ratio < 0.005) expect(busy).toBe('<0.01');
+  else expect(Math.abs(Number(busy) - ratio)).toBeLessThan(0.02);
+  expect(busy).not.toBe('0.00');
+});
+
+test('the OS busy strip stands out from its background in every theme', async ({
+  app,
+}, testInfo) => {
+  // Two busy threads on two cores: the OS sees both cores mostly busy, so the strip is dark on
+  // light themes and light on the dark one.
+  await app.fill({ Scenario: 'cpu-bound', Model: 'threads', Workers: 2, Tasks: 4, Size: 60 });
+  await app.run();
+  await app.expectState('finished', 60_000);
+  const busiest: Record<string, readonly string[]> = {
+    Light: ['#505050', '#262626'],
+    Dark: ['#BCC2CA', '#E6E9ED'],
+    'High contrast': ['#262626', '#000000'],
+  };
+  const THEME_OF: Record<string, string> = {
+    Light: 'light',
+    Dark: 'dark',
+    'High contrast': 'contrast',
+  };
+  for (const [label, shades] of Object.entries(busiest)) {
+    await app.page.getByRole('combobox', { name: /^Theme/ }).selectOption({ label });
+    await expect(app.page.locator('html')).toHaveAttribute('data-theme', THEME_OF[label] ?? '');
+    await expect
+      .poll(async () => {
+        const px = await corePixels(app);
+        return shades.reduce((n, s) => n + (px.get(s) ?? 0), 0);
+      }, label)
+      .toBeGreaterThan(200);
+    await app.coreLanes.screenshot({ path: testInfo.outputPath(`os-strip-${label}.png`) });
+  }
 });

@@ -132,6 +132,78 @@ test('the interpreter setting: a bad pick is one message and changes nothing; a 
   await expect(shown).toHaveText(before ?? '');
 });
 
+test('the interpreter pick is remembered across visits; one that no longer works falls back with the reason', async ({
+  app,
+}, testInfo) => {
+  const shown = app.page.getByTestId('python-interpreter');
+  await expect(shown).toContainText(/CPython 3\.\d+\.\d+/);
+  const before = (await shown.textContent()) ?? '';
+  const field = app.page.getByLabel('Interpreter path');
+  const error = app.page.getByTestId('python-interpreter-error');
+  const saved = (): Promise<string | null> =>
+    app.page.evaluate<string | null>(`localStorage.getItem('corescope.python')`);
+  const save = (value: string): Promise<void> =>
+    app.page.evaluate<void>(`localStorage.setItem('corescope.python', ${JSON.stringify(value)})`);
+  const useDefault = async (): Promise<void> => {
+    await app.page.getByRole('button', { name: 'Default', exact: true }).click();
+    await expect(shown).toHaveText(before);
+  };
+
+  // A pick the engine takes is saved; Default forgets it.
+  const mine = testInfo.outputPath('saved-python');
+  mkdirSync(dirname(mine), { recursive: true });
+  symlinkSync(
+    execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], {
+      encoding: 'utf8',
+    }).trim(),
+    mine,
+  );
+  await field.fill(mine);
+  await app.page.getByRole('button', { name: 'Use', exact: true }).click();
+  await expect(shown).toContainText(mine);
+  expect(await saved()).toBe(JSON.stringify(mine));
+  await useDefault();
+  expect(await saved()).toBeNull();
+
+  // A later visit (the engine back on its default) gives the engine the saved pick.
+  await save(JSON.stringify(mine));
+  await app.page.reload();
+  await expect(shown).toContainText(mine);
+  await expect(shown).toContainText(/CPython 3\.\d+\.\d+/);
+  await expect(error).toHaveCount(0);
+  await useDefault();
+
+  // A saved pick that no longer works: the default stays, the reason is shown, the pick forgotten.
+  // The path is one long unbroken word: the message wraps inside the panel, as does the field.
+  const gone = `/no/such/${'d'.repeat(120)}/python3`;
+  await save(JSON.stringify(gone));
+  await app.page.reload();
+  await expect(error).toHaveText(
+    `The interpreter picked before no longer works (${gone} was not found); Python runs use ${(await shown.locator('code').textContent()) ?? ''}.`,
+  );
+  await expect(shown).toHaveText(before);
+  expect(await saved()).toBeNull();
+  const panel = await app.page.locator('section.interp').boundingBox();
+  for (const part of [
+    error,
+    field,
+    app.page.getByRole('button', { name: 'Default', exact: true }),
+  ]) {
+    const box = await part.boundingBox();
+    expect(box !== null && panel !== null && box.x + box.width <= panel.x + panel.width + 0.5).toBe(
+      true,
+    );
+  }
+  expect(await error.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+
+  // A malformed saved value is refused by the same rules as a typed path, before the engine.
+  await save(JSON.stringify('relative/python3'));
+  await app.page.reload();
+  await expect(error).toContainText('The saved interpreter setting was not used');
+  await expect(shown).toHaveText(before);
+  expect(await saved()).toBeNull();
+});
+
 test('compares cpu_sequential.py with cpu_processes.py on one axis, named by script', async ({
   app,
 }, testInfo) => {

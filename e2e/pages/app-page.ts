@@ -1,7 +1,7 @@
 // Page object of the CoreScope window. Speaks only in the hooks the UI promises: data-run-state,
 // the core-lanes container with data-core-slices, the slice table, the run summary, role=alert,
 // the Run/Cancel/Table buttons and the labelled run form.
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
 
 /**
  * Page-side recorder of data-run-state changes, appended to <html data-e2e-states>. A string, so
@@ -31,6 +31,15 @@ export interface RunForm {
   readonly Scale?: number;
   readonly Variant?: string;
 }
+
+/** A short threads run whose two workers draw running bars on the cores (exports, lecture). */
+export const THREADS_RUN: RunForm = {
+  Scenario: 'cpu-bound',
+  Model: 'threads',
+  Workers: 2,
+  Tasks: 4,
+  Size: 40,
+};
 
 export class AppPage {
   readonly root: Locator;
@@ -90,6 +99,20 @@ export class AppPage {
 
   async run(): Promise<void> {
     await this.page.getByRole('button', { name: 'Run', exact: true }).click();
+  }
+
+  /** Fills the form, runs it and waits until the run has finished. */
+  async finishedRun(form: RunForm, timeout = 60_000): Promise<void> {
+    await this.fill(form);
+    await this.run();
+    await this.expectState('finished', timeout);
+  }
+
+  /** Presses a button that saves a file and returns the download it starts. */
+  async download(button: string): Promise<Download> {
+    const wait = this.page.waitForEvent('download');
+    await this.page.getByRole('button', { name: button, exact: true }).click();
+    return wait;
   }
 
   async cancel(): Promise<void> {

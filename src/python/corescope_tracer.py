@@ -33,6 +33,8 @@ _tid = _thread.get_native_id
 _enc = _json.encode_basestring_ascii
 _orig_select = _select_mod.select
 _orig_sleep = time.sleep
+# Taken before init() replaces _thread.allocate_lock, so the tracer's own locks stay plain.
+_orig_allocate = _thread.allocate_lock
 
 _state = {"on": False, "sock": None, "root": False, "trace": True, "pid": 0}
 SCALE = 1.0
@@ -90,7 +92,7 @@ def new_key():
     return "%d:%d" % (_state["pid"], _counter[0])
 
 
-_send_lock = _thread.allocate_lock()
+_send_lock = _orig_allocate()
 
 
 def _send_line(text):
@@ -211,7 +213,7 @@ def _child_name():
 
 def _after_fork_child():
     global _send_lock
-    _send_lock = _thread.allocate_lock()  # it may have been held by another thread at the fork
+    _send_lock = _orig_allocate()  # it may have been held by another thread at the fork
     old = _state["sock"]
     _state["sock"] = None
     _state["root"] = False
@@ -243,6 +245,7 @@ def init(root=False):
     if _state["sock"] is not None and hasattr(os, "register_at_fork"):
         os.register_at_fork(after_in_child=_after_fork_child)
     time.sleep = _sleep
+    _patch_thread_module()
     _install_import_hook()
     import atexit
 
@@ -338,7 +341,7 @@ class _TracedLock:
     """
 
     __slots__ = ("_lock", "release", "locked", "__weakref__")
-    _factory = staticmethod(_thread.allocate_lock)
+    _factory = staticmethod(_orig_allocate)
     _corescope = True
 
     def __init__(self, *args, **kwargs):
@@ -386,9 +389,17 @@ class _TracedLock:
 
 
 def _patch_locks(threading):
+    # Where threading was imported after _patch_thread_module, it took the traced allocate_lock
+    # for its Lock and its internal _allocate_lock: give it back the plain one, so this class does
+    # not wrap a wrapper and Condition's waiter locks (waited on inside the wrapped
+    # Condition.wait) stay plain C locks, as when threading came first.
+    if getattr(threading, "_allocate_lock", None) is _traced_allocate:
+        threading._allocate_lock = _orig_allocate
+    plain = _orig_allocate if threading.Lock is _traced_allocate else threading.Lock
+
     class Lock(_TracedLock):
         __slots__ = ()
-        _factory = staticmethod(threading.Lock)
+        _factory = staticmethod(plain)
 
     class RLock(_TracedLock):
         __slots__ = ()
@@ -399,6 +410,22 @@ def _patch_locks(threading):
         cls.__doc__ = getattr(orig, "__doc__", None)
     threading.Lock = Lock
     threading.RLock = RLock
+
+
+def _traced_allocate(*args, **kwargs):
+    """_thread.allocate_lock for the script: a lock whose contended acquire is a "blocked" call."""
+    return _TracedLock(*args, **kwargs)
+
+
+def _patch_thread_module():
+    # A script (or a library) that takes its locks from _thread directly would otherwise wait on
+    # them in a futex the sampler cannot tell from the GIL's. Import machinery locks
+    # (importlib's per-module locks) become traced too: a thread waiting for another's import
+    # is blocked on it, which is what it is.
+    _traced_allocate.__doc__ = _orig_allocate.__doc__
+    _thread.allocate_lock = _traced_allocate
+    if getattr(_thread, "allocate", None) is _orig_allocate:
+        _thread.allocate = _traced_allocate
 
 
 def describe(exc, tb):
@@ -687,6 +714,44 @@ def _patch_queue(queue):
     queue.SimpleQueue = SimpleQueue
 
 
+def _patch_mp_synchronize(sync):
+    """multiprocessing's Lock, RLock, Semaphore (and Condition, Event, Barrier built on them).
+
+    SemLock binds the C semaphore's acquire on each instance (in _make_methods, at creation and
+    after unpickling in another process), so the class attribute cannot be wrapped: the bound
+    method is. As for threading.Lock, an acquire that succeeds at once is not timed.
+    """
+    SemLock = getattr(sync, "SemLock", None)
+    if SemLock is None or getattr(SemLock, "_corescope", False):
+        return
+    orig_make = SemLock._make_methods
+
+    def _make_methods(self):
+        orig_make(self)
+        c_acquire = self._semlock.acquire
+
+        def acquire(block=True, timeout=None):
+            if block and timeout is None and c_acquire(False):
+                return True
+            if not block:
+                return c_acquire(block, timeout)
+            tid = _enter("blocked")
+            try:
+                return c_acquire(block, timeout)
+            finally:
+                _leave(tid)
+
+        acquire.__doc__ = getattr(c_acquire, "__doc__", None)
+        self.acquire = acquire
+
+    def __enter__(self):
+        return self.acquire()
+
+    SemLock._make_methods = _make_methods
+    SemLock.__enter__ = __enter__
+    SemLock._corescope = True
+
+
 def _patch_mp_queues(queues):
     _wrap_call(queues.Queue, "get", "blocked")
 
@@ -702,6 +767,7 @@ _HOOKS = {
     "multiprocessing.pool": _patch_mp_pool,
     "multiprocessing.process": _patch_mp_process,
     "multiprocessing.queues": _patch_mp_queues,
+    "multiprocessing.synchronize": _patch_mp_synchronize,
     "concurrent.futures.thread": lambda m: _patch_futures(m, "ThreadPoolExecutor"),
     "concurrent.futures.process": lambda m: _patch_futures(m, "ProcessPoolExecutor"),
     "socket": _patch_socket,

@@ -8,7 +8,7 @@ import {
   speedupBound,
   type CompareRow,
 } from './compare-table';
-import { cores as coresFmt, ms, pct, times } from './figure-format';
+import { busyCores, cores as coresFmt, ms, pct, times } from './figure-format';
 import type { Model } from './params';
 import type { RunFigures } from './run-figures';
 
@@ -43,7 +43,7 @@ function observerCores(f: RunFigures): number | undefined {
 }
 
 /** "0.04 of a core": two decimals, the size CoreScope's own share usually has. */
-const coreShare = (v: number): string => `${v.toFixed(2)} of a core`;
+const coreShare = (v: number): string => `${busyCores(v)} of a core`;
 
 const ONE_THREAD: Readonly<Record<Model, string>> = {
   sequential: 'the main thread',
@@ -177,8 +177,8 @@ export function explainRun(f: RunFigures): Sentence[] {
         ? 'its window, as the OS counted it'
         : 'script time of its frames, painting not counted';
     const parts = [
-      draw !== undefined ? `its drawing ${draw.toFixed(2)} (${how})` : undefined,
-      engine !== undefined ? `its engine ${engine.toFixed(2)}` : undefined,
+      draw !== undefined ? `its drawing ${busyCores(draw)} (${how})` : undefined,
+      engine !== undefined ? `its engine ${busyCores(engine)}` : undefined,
     ].filter((x): x is string => x !== undefined);
     const c = coreShare(own);
     out.push(

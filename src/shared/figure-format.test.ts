@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { cores, formatDuration, formatTickMs, formatTime, ms, pct, times } from './figure-format';
+import {
+  busyCores,
+  cores,
+  formatDuration,
+  formatTickMs,
+  formatTime,
+  ms,
+  pct,
+  times,
+} from './figure-format';
 
 describe('figure formats', () => {
   it('prints a share as a whole percentage, and a tiny non-zero one as "<1 %"', () => {
@@ -44,5 +53,14 @@ describe('figure formats', () => {
     expect(times(1.918)).toBe('1.92×');
     expect(times(Infinity)).toBe('—');
     expect(cores(1.94)).toBe('1.9');
+  });
+
+  it('never prints a used CPU as 0.00 cores busy', () => {
+    // 1.52 ms of CPU in a 2.66 s run: a real, tiny share.
+    expect(busyCores(1.52 / 2660)).toBe('<0.01');
+    expect(busyCores(0)).toBe('0.00');
+    expect(busyCores(0.005)).toBe('0.01');
+    expect(busyCores(1.936)).toBe('1.94');
+    expect(busyCores(NaN)).toBe('—');
   });
 });

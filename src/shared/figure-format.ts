@@ -47,6 +47,16 @@ export function times(v: number): string {
   return Number.isFinite(v) ? `${v.toFixed(2)}×` : '—';
 }
 
+/**
+ * Cores busy on average (CPU time ÷ wall time) to 2 decimals: "1.94", "0.05"; "<0.01" for a share
+ * too small to round to 0.01, so a run that did use the CPU never reads "0.00" beside its CPU time.
+ */
+export function busyCores(v: number): string {
+  if (!Number.isFinite(v)) return '—';
+  if (v > 0 && v < 0.005) return '<0.01';
+  return v.toFixed(2);
+}
+
 /** A count of cores on average: "1.9". */
 export function cores(v: number): string {
   return Number.isFinite(v) ? v.toFixed(1) : '—';

@@ -3,23 +3,20 @@
 // timings are bench figures. Sleeps are scaled down (--scale) to keep the suite short.
 import { describe, expect, it } from 'vitest';
 import { LANE_ACTOR, LANE_TASK } from '../../../shared/events';
-import {
-  maxOverlapUs,
-  overlapUs,
-  runPython,
-  slices,
-  unionUs,
-  type Slice,
-} from './python-test-support';
-
-import { SAMPLE_MS } from './proc-sampler';
-
-/** CPython's default sys.getswitchinterval(), µs. */
-const SWITCH_INTERVAL_US = 5000;
+import { overlapUs, runPython, slices, unionUs, type Slice } from './python-test-support';
 
 const actorState = (all: readonly Slice[], actor: number, state: string): Slice[] =>
   all.filter((s) => s.lane === LANE_ACTOR && s.actor === actor && s.state === state);
 const total = (list: readonly Slice[]): number => list.reduce((t, s) => t + s.end - s.start, 0);
+
+/** From an actor's first slice to its last. */
+function actorSpan(all: readonly Slice[], actor: number): { start: number; end: number } {
+  const mine = all.filter((s) => s.lane === LANE_ACTOR && s.actor === actor);
+  return {
+    start: Math.min(...mine.map((s) => s.start)),
+    end: Math.max(...mine.map((s) => s.end)),
+  };
+}
 
 describe('Python examples on real CPython', () => {
   it('say_after_tasks overlaps its two sleeps; say_after_awaits does not', async () => {
@@ -82,26 +79,28 @@ describe('Python examples on real CPython', () => {
     expect(slices(store).some((s) => s.lane === LANE_TASK && s.state === 'blocked')).toBe(false);
   });
 
-  it('cpu_threads: each thread waits for the GIL, never two run Python at once past a switch interval', async () => {
+  it('cpu_threads: each thread waits for the GIL, together never more than one core', async () => {
     const { store, summary } = await runPython('cpu_threads.py');
     expect(summary.status).toBe('completed');
     const crunchers = [...store.actors.values()].filter((a) => a.label.startsWith('cruncher'));
     expect(crunchers.length).toBe(2);
     const all = slices(store);
     for (const a of crunchers) {
-      const mine = all.filter((s) => s.lane === LANE_ACTOR && s.actor === a.id);
-      const span = Math.max(...mine.map((s) => s.end)) - Math.min(...mine.map((s) => s.start));
-      expect(total(actorState(all, a.id, 'gil-wait')) / span).toBeGreaterThan(0.2);
+      const { start, end } = actorSpan(all, a.id);
+      expect(total(actorState(all, a.id, 'gil-wait')) / (end - start)).toBeGreaterThan(0.2);
       expect(total(actorState(all, a.id, 'running'))).toBeGreaterThan(0);
     }
     const running = all.filter(
       (s) =>
         s.lane === LANE_ACTOR && s.state === 'running' && crunchers.some((a) => a.id === s.actor),
     );
-    // Running time is placed from /proc samples taken every SAMPLE_MS: where within one sample a
-    // thread ran is not known, so two threads' slices can overlap by up to a sample period beyond
-    // what the GIL allows. Past a switch interval plus one sample, two threads really ran at once.
-    expect(maxOverlapUs(running)).toBeLessThanOrEqual(SWITCH_INTERVAL_US + SAMPLE_MS * 1000);
+    // The GIL lets one thread run Python at a time, so together the two crunchers used at most one
+    // core: their running time (each thread's own on-CPU time, from schedstat) fits in the time
+    // they spanned. Where in a sample period each ran is not known (a late sample on a busy
+    // machine widens that window), so slices may overlap; their sum cannot exceed the span.
+    // The 5 % is the GIL hand-offs: the waiter wakes every switch interval to ask for it.
+    const spanned = unionUs(crunchers.map((a) => actorSpan(all, a.id)));
+    expect(total(running)).toBeLessThanOrEqual(spanned * 1.05);
     // The pool's four work items are its tasks.
     expect([...store.tasks.values()].map((t) => t.label)).toEqual([
       'crunch #1',

@@ -39,9 +39,47 @@ export function startPython(
 }
 
 export async function finish(handle: PythonRunHandle): Promise<PythonFinished> {
+  return follow(handle).done;
+}
+
+export interface Followed {
+  /** Resolves once the streamed trace satisfies `check`; rejects if the run ends first. */
+  readonly reach: (check: (store: RunStore) => boolean, what: string) => Promise<void>;
+  readonly done: Promise<PythonFinished>;
+}
+
+/**
+ * Reads a run's events into a store as they stream, so a test can act on what the app has been
+ * told (an actor has arrived) instead of on what the OS shows.
+ */
+export function follow(handle: PythonRunHandle): Followed {
   const store = new RunStore(handle.meta);
-  for await (const ev of handle.events) store.apply(ev);
-  return { store, summary: await handle.summary };
+  const waiters = new Set<{ check: (s: RunStore) => boolean; resolve: () => void }>();
+  const settle = (): void => {
+    for (const w of waiters) {
+      if (w.check(store)) {
+        waiters.delete(w);
+        w.resolve();
+      }
+    }
+  };
+  const done = (async (): Promise<PythonFinished> => {
+    for await (const ev of handle.events) {
+      store.apply(ev);
+      settle();
+    }
+    return { store, summary: await handle.summary };
+  })();
+  const reach = (check: (s: RunStore) => boolean, what: string): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      if (check(store)) return resolve();
+      waiters.add({ check, resolve });
+      done.then(
+        () => reject(new Error(`the run ended before ${what}`)),
+        (e: unknown) => reject(e instanceof Error ? e : new Error(String(e))),
+      );
+    });
+  return { reach, done };
 }
 
 export function runPython(
@@ -96,11 +134,6 @@ function overlapSpans(list: readonly { start: number; end: number }[]): number[]
     depth += d;
   }
   return spans;
-}
-
-/** Longest time during which at least two of the intervals overlap, µs. */
-export function maxOverlapUs(list: readonly { start: number; end: number }[]): number {
-  return Math.max(0, ...overlapSpans(list));
 }
 
 /** Total time during which at least two of the intervals overlap, µs. */

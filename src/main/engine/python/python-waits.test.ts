@@ -40,4 +40,31 @@ describe('waits on other threads', () => {
     expect(total(on('MainThread', 'blocked'))).toBeGreaterThan(50_000);
     expect(all.filter((s) => s.state === 'sleeping')).toEqual([]);
   });
+
+  it('a contended _thread.allocate_lock and multiprocessing.Lock are blocked, not GIL wait', async () => {
+    const { store, summary } = await runPython({
+      kind: 'file',
+      path: join(__dirname, 'fixtures', 'lowlevel_lock_waits.py'),
+    });
+    expect(summary.status).toBe('completed');
+    const all = slices(store).filter((s) => s.lane === LANE_ACTOR);
+    const actor = (label: string): number => {
+      const a = [...store.actors.values()].find((x) => x.label === label);
+      if (a === undefined) throw new Error(`no thread named ${label}`);
+      return a.id;
+    };
+    const on = (label: string, state: string): Slice[] =>
+      all.filter((s) => s.actor === actor(label) && s.state === state);
+
+    // The raw waiter waits while the holder computes 2 M loop steps holding the _thread lock;
+    // the mp waiter while a child process computes 3 M holding the multiprocessing.Lock.
+    for (const waiter of ['raw-waiter', 'mp-waiter']) {
+      const blocked = total(on(waiter, 'blocked'));
+      expect(blocked, waiter).toBeGreaterThan(50_000);
+      expect(total(on(waiter, 'gil-wait')), waiter).toBeLessThan(0.2 * blocked);
+    }
+    // The holders really held their locks while computing: they ran.
+    expect(total(on('raw-holder', 'running'))).toBeGreaterThan(0);
+    expect(total(on('mp-holder', 'running'))).toBeGreaterThan(0);
+  });
 });

@@ -108,7 +108,7 @@ export class LaneLayer {
       this.rows.clear();
       ctx.clearRect(0, 0, vp.width, vp.height);
       drawRowBackgrounds(ctx, layout, vp, colours);
-      if (input.os !== undefined) drawOsStrips(ctx, layout, vp, input.os);
+      if (input.os !== undefined) drawOsStrips(ctx, layout, vp, input.os, colours);
       this.osCount = input.os?.length ?? 0;
       for (let r = r0; r < r1; r++) {
         const row = layout.rows[r];
@@ -126,7 +126,7 @@ export class LaneLayer {
         const row = layout.rows[r];
         if (row !== undefined) fillRowStrip(ctx, row, vp, colours);
       }
-      drawOsStrips(ctx, layout, vp, os);
+      drawOsStrips(ctx, layout, vp, os, colours);
       this.osCount = os.length;
     }
     for (let r = r0; r < r1; r++) {

@@ -8,10 +8,14 @@ import type { Viewport } from './viewport';
 
 export const OS_LEVELS = 5;
 
-/** Grey for a quantised busy level 1..OS_LEVELS (0 draws nothing). */
-export function osLevelColour(level: number): string {
-  const shades = ['#FFFFFF', '#D4D4D4', '#A8A8A8', '#7C7C7C', '#505050', '#262626'];
-  return shades[Math.max(0, Math.min(OS_LEVELS, level))] ?? '#262626';
+/**
+ * Shade of a quantised busy level 1..OS_LEVELS (0 is the strip's own background) in a theme's
+ * row colours. Busy always means "stands out from the strip": darker on a light strip, lighter
+ * on a dark one, so a busy core is as easy to see in the dark theme as in the light one.
+ */
+export function osLevelColour(level: number, colours: RowColours = LIGHT_ROWS): string {
+  if (level <= 0) return colours.strip;
+  return colours.os[Math.min(OS_LEVELS, level) - 1] ?? colours.strip;
 }
 
 /** Busy fraction 0..1 to a level 0..OS_LEVELS; anything above 2 % shows at least level 1. */
@@ -25,12 +29,13 @@ export function drawOsStrips(
   layout: Layout,
   vp: Viewport,
   samples: readonly OsSample[],
+  colours: RowColours = LIGHT_ROWS,
 ): void {
   if (samples.length === 0 || vp.t1 <= vp.t0) return;
   const k = vp.width / (vp.t1 - vp.t0);
   const [r0, r1] = visibleRows(layout, vp.scrollTop, vp.scrollTop + vp.height);
   for (let level = 1; level <= OS_LEVELS; level++) {
-    ctx.fillStyle = osLevelColour(level);
+    ctx.fillStyle = osLevelColour(level, colours);
     ctx.beginPath();
     for (let r = r0; r < r1; r++) {
       const row = layout.rows[r];
@@ -52,14 +57,21 @@ export function drawOsStrips(
   }
 }
 
-/** Row colours: alternating lane backgrounds and the strip's (themes.ts). */
+/** Row colours: alternating lane backgrounds, the strip's, and its busy shades (themes.ts). */
 export interface RowColours {
   readonly rowA: string;
   readonly rowB: string;
   readonly strip: string;
+  /** OS busy levels 1..OS_LEVELS, least to most busy. */
+  readonly os: readonly string[];
 }
 
-export const LIGHT_ROWS: RowColours = { rowA: '#F4F6F9', rowB: '#EBEEF3', strip: '#FFFFFF' };
+export const LIGHT_ROWS: RowColours = {
+  rowA: '#F4F6F9',
+  rowB: '#EBEEF3',
+  strip: '#FFFFFF',
+  os: ['#C8C8C8', '#A0A0A0', '#787878', '#505050', '#262626'],
+};
 
 /** Alternating row backgrounds and a baseline under each bar area. */
 export function drawRowBackgrounds(

@@ -4,7 +4,7 @@
 // which is what a single run can tell on its own.
 import type { RunParams } from '../../../shared/params';
 import type { RunSummary } from '../../../shared/events';
-import { ms, times } from '../../../shared/figure-format';
+import { busyCores, ms, times } from '../../../shared/figure-format';
 
 export interface PresentFigure {
   /** Stable name (e2e hook, keyed each). */
@@ -61,7 +61,7 @@ export function presentFigures(
     const busy = summary.cpuMs / summary.wallMs;
     out.push({
       key: 'cores',
-      text: `${busy.toFixed(2)} cores busy`,
+      text: `${busyCores(busy)} cores busy`,
       title: `CPU time ${ms(summary.cpuMs)} over wall time ${ms(summary.wallMs)}: cores busy on average`,
     });
   }

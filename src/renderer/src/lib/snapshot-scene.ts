@@ -242,6 +242,7 @@ function drawPanel(
           one,
           vp,
           p.os.filter((o) => o.tUs <= clip),
+          theme,
         );
       }
       drawLanes(ctx, one, vp, s.paints, {

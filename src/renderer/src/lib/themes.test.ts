@@ -14,6 +14,19 @@ describe('themes', () => {
     }
   });
 
+  it('shade the OS busy strip so busier stands out more, in every theme', () => {
+    for (const name of THEMES) {
+      const t = chartTheme(name, false);
+      const c = t.os.map((shade) => contrast(shade, t.strip));
+      expect(c).toHaveLength(5);
+      // Each level further from the strip than the last; the least busy still visible, a fully
+      // busy core at 7:1 or more (the dark theme once drew it near-black on near-black).
+      c.slice(1).forEach((v, i) => expect(v).toBeGreaterThan(c[i] ?? Infinity));
+      expect(c[0]).toBeGreaterThanOrEqual(1.5);
+      expect(c[4]).toBeGreaterThanOrEqual(7);
+    }
+  });
+
   it('draw lines of 3 px or more in presentation mode', () => {
     for (const name of THEMES) {
       expect(chartTheme(name, true).outlineWidth).toBeGreaterThanOrEqual(3);

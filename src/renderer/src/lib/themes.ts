@@ -19,6 +19,8 @@ export interface ChartTheme {
   readonly rowB: string;
   /** Background behind the OS busy strip. */
   readonly strip: string;
+  /** OS busy shades, least to most busy: each contrasts more with the strip than the last. */
+  readonly os: readonly string[];
   /** Bar outlines (2 px #1A1A1A on light, light on dark so black spawning bars stay visible). */
   readonly outline: string;
   readonly outlineWidth: number;
@@ -39,6 +41,7 @@ const BASE: Readonly<
     rowA: '#F4F6F9',
     rowB: '#EBEEF3',
     strip: '#FFFFFF',
+    os: ['#C8C8C8', '#A0A0A0', '#787878', '#505050', '#262626'],
     outline: '#1A1A1A',
     liveEdge: '#D55E00',
     ink: '#1A1A1A',
@@ -49,6 +52,7 @@ const BASE: Readonly<
     rowA: '#1E2228',
     rowB: '#262B33',
     strip: '#14171B',
+    os: ['#4A525C', '#6E7782', '#949CA6', '#BCC2CA', '#E6E9ED'],
     outline: '#E8E8E8',
     liveEdge: '#FF8A3D',
     ink: '#F2F2F2',
@@ -59,6 +63,7 @@ const BASE: Readonly<
     rowA: '#FFFFFF',
     rowB: '#E6E6E6',
     strip: '#FFFFFF',
+    os: ['#A6A6A6', '#7A7A7A', '#4F4F4F', '#262626', '#000000'],
     outline: '#000000',
     liveEdge: '#000000',
     ink: '#000000',

@@ -142,6 +142,7 @@ export class AppController {
     form.setWorkers(machine.cores);
     session.setCores(machine.cores);
     sweep.setCores(machine.cores);
+    if (machine.error === undefined) await machine.restorePython(this.api());
   }
 
   /** The form's parameters when they can run now; otherwise a notice says why not. */

@@ -2,6 +2,7 @@
 import type { CoreScopeApi } from '../../../shared/contract';
 import type { MachineInfo } from '../../../shared/events';
 import type { ScenarioInfo } from '../../../shared/scenarios';
+import { fallbackMessage, readSavedPython, savePython } from './python-pick';
 
 export class MachineModel {
   info = $state.raw<MachineInfo | undefined>(undefined);
@@ -38,8 +39,43 @@ export class MachineModel {
     try {
       const python = await api.setPython(path);
       if (this.info !== undefined) this.info = { ...this.info, python };
+      savePython(path);
     } catch (e) {
       this.pythonError = e instanceof Error ? e.message : String(e);
+    } finally {
+      this.pythonChecking = false;
+    }
+  }
+
+  /**
+   * Gives the engine the interpreter picked on an earlier visit (after load). A saved pick that
+   * is malformed or that the engine refuses now is forgotten: the engine keeps its default and
+   * the reason is shown. While a run is in progress the engine already has its interpreter (the
+   * page was reloaded, the engine was not), so nothing is asked.
+   */
+  async restorePython(api: CoreScopeApi): Promise<void> {
+    const saved = readSavedPython();
+    if (saved.kind === 'none' || this.info === undefined) return;
+    const fallback = (): string => this.info?.python?.interpreter ?? 'the default python3';
+    if (saved.kind === 'bad') {
+      savePython(null);
+      this.pythonError = fallbackMessage(saved, '', fallback());
+      return;
+    }
+    const now = this.info.python;
+    if (now?.available === true && now.interpreter === saved.path) return;
+    this.pythonChecking = true;
+    try {
+      if ((await api.currentRun()) !== null) return;
+      const python = await api.setPython(saved.path);
+      if (this.info !== undefined) this.info = { ...this.info, python };
+    } catch (e) {
+      savePython(null);
+      this.pythonError = fallbackMessage(
+        saved,
+        e instanceof Error ? e.message : String(e),
+        fallback(),
+      );
     } finally {
       this.pythonChecking = false;
     }
