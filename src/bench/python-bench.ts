@@ -38,6 +38,16 @@ interface Traced {
   readonly samplerShare: number;
   /** GIL-wait share of each non-main thread's lifetime. */
   readonly gilShares: readonly number[];
+  /** Per non-main thread: ms in each state, its lifetime, and its working span (see below). */
+  readonly threads: readonly ThreadDetail[];
+}
+
+interface ThreadDetail {
+  readonly label: string;
+  readonly lifeMs: number;
+  /** First slice to the end of its last slice that is not `blocked` (waiting for work). */
+  readonly workMs: number;
+  readonly ms: Readonly<Record<string, number>>;
 }
 
 async function traced(name: PythonExampleName, scale: number): Promise<Traced> {
@@ -58,7 +68,10 @@ async function traced(name: PythonExampleName, scale: number): Promise<Traced> {
   if (summary.status !== 'completed')
     throw new Error(`${name}: ${summary.failures[0]?.reason ?? summary.status}`);
   const s = store.slices;
-  const per = new Map<number, { gil: number; first: number; last: number }>();
+  const per = new Map<
+    number,
+    { gil: number; first: number; last: number; lastWork: number; ms: Record<string, number> }
+  >();
   let spawnUs = 0;
   for (let o = 0; o < s.length; o += SLICE_STRIDE) {
     if (s[o + F_LANE] !== LANE_ACTOR) continue;
@@ -66,20 +79,32 @@ async function traced(name: PythonExampleName, scale: number): Promise<Traced> {
     const start = s[o + F_START] ?? 0;
     const end = s[o + F_END] ?? 0;
     if (actor === 0 && s[o + F_STATE] === STATE_CODE.spawning) spawnUs += end - start;
-    const p = per.get(actor) ?? { gil: 0, first: Infinity, last: 0 };
-    if (s[o + F_STATE] === STATE_CODE['gil-wait']) p.gil += end - start;
+    const p = per.get(actor) ?? { gil: 0, first: Infinity, last: 0, lastWork: 0, ms: {} };
+    const code = s[o + F_STATE] ?? -1;
+    if (code === STATE_CODE['gil-wait']) p.gil += end - start;
+    const state = Object.entries(STATE_CODE).find(([, c]) => c === code)?.[0] ?? String(code);
+    p.ms[state] = (p.ms[state] ?? 0) + (end - start) / 1000;
     p.first = Math.min(p.first, start);
     p.last = Math.max(p.last, end);
+    if (code !== STATE_CODE.blocked) p.lastWork = Math.max(p.lastWork, end);
     per.set(actor, p);
   }
-  const gilShares = [...per.entries()]
-    .filter(([actor]) => actor !== 0 && store.actors.get(actor)?.kind === 'thread')
-    .map(([, p]) => p.gil / Math.max(1, p.last - p.first));
+  const workers = [...per.entries()].filter(
+    ([actor]) => actor !== 0 && store.actors.get(actor)?.kind === 'thread',
+  );
+  const gilShares = workers.map(([, p]) => p.gil / Math.max(1, p.last - p.first));
+  const threads = workers.map(([actor, p]) => ({
+    label: store.actors.get(actor)?.label ?? String(actor),
+    lifeMs: +((p.last - p.first) / 1000).toFixed(1),
+    workMs: +((p.lastWork - p.first) / 1000).toFixed(1),
+    ms: Object.fromEntries(Object.entries(p.ms).map(([k, v]) => [k, +v.toFixed(1)])),
+  }));
   return {
     e2eMs,
     workMs: summary.wallMs - spawnUs / 1000,
     samplerShare: cost.wallUs > 0 ? cost.busyUs / cost.wallUs : 0,
     gilShares,
+    threads,
   };
 }
 
@@ -117,6 +142,7 @@ async function overhead(interpreter: string, dir: string, name: PythonExampleNam
 async function figures(n: number) {
   const work: Record<string, number[]> = {};
   const gil: number[][] = [];
+  const gilDetail: (readonly ThreadDetail[])[] = [];
   const plan: [PythonExampleName, number][] = [
     ['say_after_awaits.py', 1],
     ['say_after_tasks.py', 1],
@@ -131,12 +157,16 @@ async function figures(n: number) {
     for (const [name, scale] of plan) {
       const t = await traced(name, scale);
       (work[name] ??= []).push(t.workMs);
-      if (name === 'cpu_threads.py') gil.push([...t.gilShares]);
+      if (name === 'cpu_threads.py') {
+        gil.push([...t.gilShares]);
+        gilDetail.push(t.threads);
+      }
     }
   const m = (name: string): number => median(work[name] ?? []);
   return {
     work,
     gil,
+    gilDetail,
     sayAfterTasksOverAwaits: m('say_after_tasks.py') / m('say_after_awaits.py'),
     fibBlockingOverSequential: m('fib_async_blocking.py') / m('fib_sequential.py'),
     fibNonblockingOverSequential: m('fib_async_nonblocking.py') / m('fib_sequential.py'),
@@ -170,6 +200,7 @@ export async function pythonBench(rows: Row[], repeats: number): Promise<Record<
       fibNonblocking: { traced: fib.tracedMs.map(Math.round), plain: fib.plainMs.map(Math.round) },
       workMs: Object.fromEntries(Object.entries(fig.work).map(([k, v]) => [k, v.map(Math.round)])),
       gilShares: fig.gil.map((g) => g.map(r3)),
+      gilDetail: fig.gilDetail,
     },
     pythonSayAfterTasksOverAwaits: r3(fig.sayAfterTasksOverAwaits),
     pythonFibBlockingOverSequential: r3(fig.fibBlockingOverSequential),
