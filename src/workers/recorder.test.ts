@@ -1,33 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  F_CORE,
-  F_END,
-  F_LANE,
-  F_START,
-  F_STATE,
-  LANE_ACTOR,
-  LANE_TASK,
-  SLICE_STRIDE,
-} from '../shared/events';
+import { LANE_ACTOR, LANE_TASK } from '../shared/events';
 import { STATE_CODE } from '../shared/states';
+import { sliceRows, type SliceRow } from '../shared/test-figures';
 import type { CoreProbe, CoreSample } from './core-probe';
 import { Recorder } from './recorder';
 
-function rows(batches: Float64Array[]) {
-  const out: { lane: number; state: number; core: number; start: number; end: number }[] = [];
-  for (const b of batches) {
-    for (let o = 0; o < b.length; o += SLICE_STRIDE) {
-      out.push({
-        lane: b[o + F_LANE] ?? -1,
-        state: b[o + F_STATE] ?? -1,
-        core: b[o + F_CORE] ?? -1,
-        start: b[o + F_START] ?? 0,
-        end: b[o + F_END] ?? 0,
-      });
-    }
-  }
-  return out;
-}
+const rows = (batches: Float64Array[]): SliceRow[] => batches.flatMap((b) => sliceRows(b));
 
 function busyWait(us: number): void {
   const end = performance.now() + us / 1000;
