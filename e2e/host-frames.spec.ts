@@ -6,9 +6,7 @@ import { readdirSync } from 'node:fs';
 import { test, expect } from './fixtures';
 import { mustConnect, type Conn } from './support/ws-client';
 import { MAX_RUN_FILE_FRAME_BYTES } from '../src/shared/operations';
-import { toRunFile } from '../src/shared/run-file';
-import { RunStore } from '../src/shared/run-store';
-import { FAKE_MACHINE } from '../src/host/testing/fake-run-service';
+import { testRunFile } from '../src/shared/test-figures';
 
 /** B's loop: machineInfo back to back until `stop()`; each reply is logged in `order`. */
 function keepAsking(b: Conn, order: string[]): { stop(): Promise<number> } {
@@ -31,47 +29,6 @@ function keepAsking(b: Conn, order: string[]): { stop(): Promise<number> } {
       return answered;
     },
   };
-}
-
-/** A valid run file of `slices` slices (its JSON is about 40 bytes per slice). */
-function runFileText(slices: number): string {
-  const store = new RunStore({
-    runId: 'big-run',
-    startedAt: '2026-01-01T00:00:00.000Z',
-    params: {
-      scenario: 'cpu-bound',
-      model: 'threads',
-      workers: 2,
-      tasks: 2,
-      size: 1,
-      scale: 1,
-      variant: 'nonblocking',
-      trace: true,
-    },
-    machine: FAKE_MACHINE,
-    clock: { source: 'test' },
-  });
-  store.apply({ kind: 'actor', actor: { id: 0, kind: 'thread', label: 't', pid: 1, tid: 1 } });
-  const data = new Float64Array(slices * 7);
-  for (let i = 0; i < slices; i++) {
-    const t = 1000 + i * 37.125;
-    data.set([0, 0, -1, 0, i % 2, t, t + 30.5], i * 7);
-  }
-  store.appendSlices(data);
-  const summary = {
-    status: 'completed' as const,
-    wallMs: slices * 0.037,
-    cpuMs: 0,
-    coreBusy: [],
-    osBusy: [],
-    actors: 1,
-    tasks: 0,
-    tasksDone: 0,
-    slices,
-    failures: [],
-    clock: { source: 'test' },
-  };
-  return JSON.stringify(toRunFile(store, summary));
 }
 
 /** Sends a frame and resolves once its last byte was handed to the socket. */
@@ -135,7 +92,9 @@ test('a big save is read off the host loop: the other client is answered while i
   host,
 }) => {
   test.setTimeout(180_000);
-  const text = runFileText(1_800_000);
+  // About 55 MiB: a big save that still fits in one request.
+  const slices = 2_000_000;
+  const text = JSON.stringify(testRunFile('big-run', { slices }));
   expect(text.length).toBeGreaterThan(49 * 1024 * 1024);
   const a = await mustConnect(host.wsUrl, host.origin);
   const b = await mustConnect(host.wsUrl, host.origin);
@@ -168,7 +127,7 @@ test('a big save is read off the host loop: the other client is answered while i
     ok: true,
     value: { file: { format: 'corescope-run', meta: { runId: 'big-run' } } },
   });
-  expect(opened).toHaveProperty(['value', 'file', 'slices', 'length'], 1_800_000 * 7);
+  expect(opened).toHaveProperty(['value', 'file', 'slices', 'length'], slices * 7);
   const openDuring = order.slice(order.indexOf('A sent'), order.indexOf('A answered'));
   expect(openDuring.filter((x) => x === 'B').length).toBeGreaterThanOrEqual(1);
   a.close();

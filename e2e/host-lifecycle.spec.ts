@@ -5,20 +5,9 @@ import { readFileSync } from 'node:fs';
 import { parseStat, type StatLine } from '../src/shared/proc-parse';
 import { test, expect } from './fixtures';
 import { descendants } from './support/proc';
-import { mustConnect, type Conn } from './support/ws-client';
+import { isRunEnd as isEnd, mustConnect, type Conn } from './support/ws-client';
 
 const LONG_RUN = { scenario: 'cpu-bound', model: 'processes', workers: 2, tasks: 200, size: 2000 };
-
-function isEnd(m: Record<string, unknown>): boolean {
-  const msg = m['message'];
-  return (
-    m['kind'] === 'run' &&
-    typeof msg === 'object' &&
-    msg !== null &&
-    'kind' in msg &&
-    msg.kind === 'end'
-  );
-}
 
 async function startLongRun(c: Conn, hostPid: number): Promise<string> {
   c.send(JSON.stringify({ id: 1, op: 'startRun', args: [LONG_RUN] }));

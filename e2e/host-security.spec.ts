@@ -3,7 +3,7 @@
 import { networkInterfaces } from 'node:os';
 import { test, expect } from './fixtures';
 import { runHostExpectingExit, startHostProcess } from './support/host-process';
-import { connect, mustConnect } from './support/ws-client';
+import { connect, isRunEnd, mustConnect } from './support/ws-client';
 
 import { descendants } from './support/proc';
 
@@ -113,16 +113,7 @@ test('a run over the protocol streams events and one end message', async ({ host
     ok: true,
     value: { runId: expect.any(String) },
   });
-  const end = await c.next((m) => {
-    const msg = m['message'];
-    return (
-      m['kind'] === 'run' &&
-      typeof msg === 'object' &&
-      msg !== null &&
-      'kind' in msg &&
-      msg.kind === 'end'
-    );
-  }, 30_000);
+  const end = await c.next(isRunEnd, 30_000);
   expect(end).toMatchObject({ message: { summary: { status: 'completed' } } });
   c.close();
 });

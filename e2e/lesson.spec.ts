@@ -177,3 +177,105 @@ test('the OS busy strip stands out from its background in every theme', async ({
     await app.coreLanes.screenshot({ path: testInfo.outputPath(`os-strip-${label}.png`) });
   }
 });
+
+type Box = { x: number; y: number; width: number; height: number };
+
+async function boxOf(locator: import('@playwright/test').Locator): Promise<Box> {
+  const b = await locator.boundingBox();
+  if (b === null) throw new Error('element has no box (not rendered)');
+  return b;
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+test('presentation mode: a three-run Compare fits a 1080p screen, nothing under the axis', async ({
+  app,
+}, testInfo) => {
+  const page = app.page;
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const lab = new LabPage(page);
+  await app.fill({ Scenario: 'fib-sleep', Variant: 'nonblocking', Scale: 0.02, Workers: 2 });
+  await compareOnly(lab, ['sequential', 'async', 'threads']);
+  await lab.compare.getByRole('heading', { name: 'Compare' }).click();
+  await page.keyboard.press('p');
+  await expect(page.getByTestId('wall-clock')).toBeVisible();
+  await page.keyboard.press('c');
+  await lab.expectCompare('finished', 90_000);
+  await expect(lab.compareTable.locator('tbody tr')).toHaveCount(3);
+  await lab.compare.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await expect.poll(async () => Math.round((await boxOf(lab.compare)).y)).toBeLessThan(2);
+
+  // One screen holds the axis, the three runs (title and every lane) and the whole table.
+  const axis = await boxOf(lab.compare.getByTestId('compare-axis'));
+  const titles = await lab.compareRuns.locator('h4').all();
+  expect(titles).toHaveLength(3);
+  const runs = await lab.compareRuns.all();
+  const table = await boxOf(lab.compareTable);
+  expect(axis.y).toBeGreaterThanOrEqual(0);
+  expect(table.y + table.height).toBeLessThanOrEqual(1080);
+  for (const run of runs) {
+    const b = await boxOf(run);
+    expect(b.y).toBeGreaterThanOrEqual(axis.y + axis.height - 1);
+    expect(b.y + b.height).toBeLessThanOrEqual(table.y + 1);
+  }
+  for (const t of titles) expect(overlaps(await boxOf(t), axis)).toBe(false);
+  expect(overlaps(table, axis)).toBe(false);
+  await page.screenshot({ path: testInfo.outputPath('compare-present-1080p.png') });
+
+  // Scrolled down to the explanation, the axis has not followed to cover the titles or the table.
+  const explanation = lab.compareExplanation;
+  await explanation.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+  await expect(explanation).toBeInViewport();
+  const axisNow = await boxOf(lab.compare.getByTestId('compare-axis'));
+  for (const t of titles) expect(overlaps(await boxOf(t), axisNow)).toBe(false);
+  expect(overlaps(await boxOf(lab.compareTable), axisNow)).toBe(false);
+  expect(overlaps(await boxOf(explanation), axisNow)).toBe(false);
+});
+
+/** Runs in the page: records every text the sweep's progress line shows, in order. */
+const RECORD_SWEEP_PROGRESS = `(() => {
+  const seen = [];
+  window.__sweepProgress = seen;
+  const note = () => {
+    const el = document.querySelector('[data-testid="sweep-progress"]');
+    const t = el ? el.textContent.trim() : '';
+    if (t && seen[seen.length - 1] !== t) seen.push(t);
+  };
+  new MutationObserver(note).observe(document.body, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+  });
+})()`;
+
+test('a sweep says which run of how many, at which worker count, and how far it has got', async ({
+  app,
+}) => {
+  const lab = new LabPage(app.page);
+  await app.fill({ Scenario: 'say-after', Model: 'async', Tasks: 2, Scale: 0.3 });
+  await app.page.getByLabel('Repeat', { exact: true }).fill('2');
+  await app.page.evaluate(RECORD_SWEEP_PROGRESS);
+  await lab.startSweep('1, 2');
+  await expect(lab.sweep.getByTestId('sweep-progress')).toContainText(/^Run \d of 4: /);
+  await lab.expectSweep('finished', 80_000);
+  await expect(lab.sweep.getByTestId('sweep-progress')).toHaveCount(0);
+  const seen: string[] = await app.page.evaluate('window.__sweepProgress');
+  // Every run, in the loop's order (each worker count once, then again), with its repeat.
+  const runs = [...new Set(seen.map((t) => t.split(' · ')[0]))];
+  expect(runs).toEqual([
+    'Run 1 of 4: 1 worker (repeat 1 of 2)',
+    'Run 2 of 4: 2 workers (repeat 1 of 2)',
+    'Run 3 of 4: 1 worker (repeat 2 of 2)',
+    'Run 4 of 4: 2 workers (repeat 2 of 2)',
+  ]);
+  // The clock of a run ticks while it goes on, and its tasks are counted.
+  const clocks = seen
+    .filter((t) => t.startsWith('Run 1 of 4'))
+    .map((t) => /· ([\d.]+ (?:µs|ms|s)) so far/.exec(t)?.[1])
+    .filter((c): c is string => c !== undefined)
+    .map(parseMs);
+  expect(new Set(clocks).size).toBeGreaterThanOrEqual(2);
+  expect(seen.some((t) => /of 2 tasks done$/.test(t))).toBe(true);
+});

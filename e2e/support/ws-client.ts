@@ -13,6 +13,18 @@ export interface Conn {
   close(): void;
 }
 
+/** Whether a frame is the end message of a run. */
+export function isRunEnd(m: Record<string, unknown>): boolean {
+  const msg = m['message'];
+  return (
+    m['kind'] === 'run' &&
+    typeof msg === 'object' &&
+    msg !== null &&
+    'kind' in msg &&
+    msg.kind === 'end'
+  );
+}
+
 /** Resolves with the HTTP status when the upgrade is refused, or a Conn when it succeeds. */
 export function connect(url: string, origin: string | undefined): Promise<Conn | number> {
   return new Promise((resolve, reject) => {

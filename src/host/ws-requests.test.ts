@@ -8,9 +8,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RunLibrary } from '../main/engine/library';
 import { engineHandlers } from '../main/engine/operation-handlers';
 import { MAX_RUN_FILE_FRAME_BYTES, SMALL_REQUEST_BYTES } from '../shared/operations';
-import { testRunFile } from '../shared/test-figures';
+import { TEST_MACHINE, testRunFile } from '../shared/test-figures';
 import { handleRequest } from './ws-requests';
-import { createFakeRunService, FAKE_MACHINE } from './testing/fake-run-service';
+import { createFakeRunService } from './testing/fake-run-service';
 
 let dir: string;
 beforeEach(async () => {
@@ -34,7 +34,7 @@ describe('handleRequest', () => {
       kind: 'reply',
       id: 7,
       ok: true,
-      value: FAKE_MACHINE,
+      value: TEST_MACHINE,
     });
   });
 
@@ -155,7 +155,7 @@ describe('library requests', () => {
   });
 
   it('lets only saveToLibrary frames exceed the small limit', async () => {
-    const file = testRunFile('r1', SMALL_REQUEST_BYTES + 1000);
+    const file = testRunFile('r1', { minBytes: SMALL_REQUEST_BYTES + 1000 });
     const big = await send({ id: 1, op: 'saveToLibrary', args: [{ file, auto: false }] }, true);
     expect(big.out).toMatchObject({ ok: true, value: { status: 'ok' } });
     const rename = await send(

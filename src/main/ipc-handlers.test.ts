@@ -8,21 +8,12 @@ import { engineHandlers } from './engine/operation-handlers';
 import type { RunService } from './engine/run-service';
 import { registerOperations, type Handler, type IpcMainLike } from './ipc-handlers';
 import type { SenderEvent } from './sender-check';
+import { TEST_MACHINE } from '../shared/test-figures';
 
 /** Records calls; startRun refuses (the table has checked the arguments before it gets here). */
 function createFakeRunService(): RunService & { readonly calls: string[] } {
   const calls: string[] = [];
-  const machine = {
-    cpuModel: 'fake',
-    logicalCores: 2,
-    platform: 'linux',
-    release: '',
-    arch: 'x64',
-    totalMemoryGiB: 1,
-    runtime: '',
-    coresObservable: true,
-    coresNote: '',
-  };
+  const machine = TEST_MACHINE;
   return {
     calls,
     machineInfo: () => (calls.push('machineInfo'), machine),

@@ -4,6 +4,7 @@ import { SLICE_STRIDE, type RunMeta, type RunSummary } from './events';
 import { RunStore } from './run-store';
 import { STATE_CODE, type SliceState } from './states';
 import { fromChromeTrace, toChromeTrace, type TraceEvent } from './chrome-trace';
+import { sliceArrays } from './test-figures';
 
 const meta: RunMeta = {
   runId: 'run-1',
@@ -111,11 +112,9 @@ const ofPhase = <P extends TraceEvent['ph']>(events: readonly TraceEvent[], ph: 
 
 /** Slices as sortable strings, for comparing stores regardless of order. */
 function sliceRows(store: RunStore): string[] {
-  const rows: string[] = [];
-  const s = store.slices;
-  for (let o = 0; o < s.length; o += SLICE_STRIDE)
-    rows.push(Array.from(s.subarray(o, o + SLICE_STRIDE)).join(','));
-  return rows.sort();
+  return sliceArrays(store.slices)
+    .map((r) => r.join(','))
+    .sort();
 }
 
 describe('toChromeTrace', () => {

@@ -1,12 +1,13 @@
 // Opening files: run files round-trip exactly, CoreScope traces and foreign traces open, and
 // corrupt, truncated, oversized and hostile input is refused with one line.
 import { describe, expect, it } from 'vitest';
-import { SLICE_STRIDE, type RunMeta, type RunSummary } from './events';
+import type { RunMeta, RunSummary } from './events';
 import { toChromeTrace } from './chrome-trace';
 import { checkFileSize, MAX_FILE_BYTES, openRunText } from './open-file';
 import { RunStore } from './run-store';
 import { toRunFile } from './run-file';
 import { STATE_CODE } from './states';
+import { sliceArrays, TEST_MACHINE } from './test-figures';
 
 const meta: RunMeta = {
   runId: 'r1',
@@ -21,17 +22,7 @@ const meta: RunMeta = {
     variant: 'nonblocking',
     trace: true,
   },
-  machine: {
-    cpuModel: 'Test',
-    logicalCores: 2,
-    platform: 'linux',
-    release: '6',
-    arch: 'x64',
-    totalMemoryGiB: 4,
-    runtime: 'node',
-    coresObservable: true,
-    coresNote: 'yes',
-  },
+  machine: TEST_MACHINE,
   clock: { source: 'CLOCK_MONOTONIC' },
 };
 
@@ -147,10 +138,7 @@ describe('foreign traces', () => {
     expect(r.run.source).toBe('foreign-trace');
     expect([...store.actors.values()].map((a) => a.label)).toEqual(['main', 'pid 1 tid 8']);
     expect([...store.tasks.values()].map((t) => t.label)).toEqual(['parse', 'io']);
-    const rows = [];
-    for (let o = 0; o < store.slices.length; o += SLICE_STRIDE)
-      rows.push(Array.from(store.slices.subarray(o, o + SLICE_STRIDE)));
-    expect(rows).toEqual([
+    expect(sliceArrays(store.slices)).toEqual([
       [0, 0, 0, STATE_CODE.running, 3, 0, 50],
       [1, 0, 0, STATE_CODE.running, -1, 0, 50],
       [0, 1, 1, STATE_CODE['io-wait'], -1, 100, 150],

@@ -82,7 +82,8 @@ function observerShare(summary: RunSummary): ObserverShare | undefined {
   };
 }
 
-function zeroStates(): Record<SliceState, number> {
+/** Every state at zero: the start of a per-state sum. */
+export function zeroStates(): Record<SliceState, number> {
   return {
     running: 0,
     preempted: 0,

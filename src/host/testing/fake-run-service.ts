@@ -1,21 +1,9 @@
 // A RunService stand-in for transport tests: records calls, validates like the real one enough
 // to tell good input from bad, and lets a test push run messages.
 import type { RunMessage, StartResult } from '../../shared/contract';
-import type { MachineInfo } from '../../shared/events';
 import { SCENARIO_CATALOG, parseRunParams } from '../../shared/scenarios';
 import type { RunService } from '../../main/engine/run-service';
-
-export const FAKE_MACHINE: MachineInfo = {
-  cpuModel: 'Fake CPU',
-  logicalCores: 2,
-  platform: 'linux',
-  release: '6.0',
-  arch: 'x64',
-  totalMemoryGiB: 4,
-  runtime: 'node test',
-  coresObservable: true,
-  coresNote: 'fake',
-};
+import { TEST_MACHINE } from '../../shared/test-figures';
 
 export interface FakeRunService extends RunService {
   readonly calls: string[];
@@ -31,7 +19,7 @@ export function createFakeRunService(): FakeRunService {
     calls,
     machineInfo: () => {
       calls.push('machineInfo');
-      return FAKE_MACHINE;
+      return TEST_MACHINE;
     },
     listScenarios: () => {
       calls.push('listScenarios');
@@ -39,7 +27,7 @@ export function createFakeRunService(): FakeRunService {
     },
     startRun: (input: unknown): StartResult => {
       calls.push('startRun');
-      const parsed = parseRunParams(input, FAKE_MACHINE.logicalCores);
+      const parsed = parseRunParams(input, TEST_MACHINE.logicalCores);
       if (!parsed.ok) return parsed;
       const runId = `run-${next++}`;
       return {
@@ -47,7 +35,7 @@ export function createFakeRunService(): FakeRunService {
         meta: {
           runId,
           params: parsed.params,
-          machine: FAKE_MACHINE,
+          machine: TEST_MACHINE,
           startedAt: '',
           clock: { source: 'fake' },
         },

@@ -2,9 +2,7 @@
 // limited to one core whose every running slice is on that core while two workers compete.
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { F_CORE, F_LANE, F_STATE, LANE_ACTOR, SLICE_STRIDE } from '../../shared/events';
 import type { RunStore } from '../../shared/run-store';
-import { STATE_CODE } from '../../shared/states';
 import {
   affinitySupport,
   coresLimitError,
@@ -15,19 +13,15 @@ import {
   threadAllowed,
 } from './affinity';
 import { machineInfo } from './machine';
-import { runToEnd } from './test-support';
+import { runToEnd, slicesOf } from './test-support';
 
 const support = affinitySupport();
 const multiCore = support.supported && support.allowed.length >= 2;
 
 function runningCores(store: RunStore): Map<number, number> {
-  const s = store.slices;
   const cores = new Map<number, number>();
-  for (let o = 0; o < s.length; o += SLICE_STRIDE) {
-    if (s[o + F_LANE] !== LANE_ACTOR || s[o + F_STATE] !== STATE_CODE.running) continue;
-    const c = s[o + F_CORE] ?? -1;
-    cores.set(c, (cores.get(c) ?? 0) + 1);
-  }
+  for (const { core } of slicesOf(store, { state: 'running' }))
+    cores.set(core, (cores.get(core) ?? 0) + 1);
   return cores;
 }
 

@@ -2,18 +2,18 @@
 // hosts it is CoreScope's machinery, so its start-up is reported apart (summary.hostStartMs) and
 // nothing of it is drawn inside the run. Pools keep their spawning inside the run.
 import { describe, expect, it } from 'vitest';
-import { F_START, F_STATE, LANE_ACTOR, F_LANE, SLICE_STRIDE } from '../../shared/events';
+import { LANE_ACTOR } from '../../shared/events';
 import type { RunStore } from '../../shared/run-store';
 import { STATE_CODE } from '../../shared/states';
+import { sliceRows } from '../../shared/test-figures';
 import { runToEnd } from './test-support';
 
 function starts(store: RunStore): { first: number; spawning: number } {
-  const s = store.slices;
   let first = Infinity;
   let spawning = 0;
-  for (let o = 0; o < s.length; o += SLICE_STRIDE) {
-    first = Math.min(first, s[o + F_START] ?? 0);
-    if (s[o + F_LANE] === LANE_ACTOR && s[o + F_STATE] === STATE_CODE.spawning) spawning++;
+  for (const r of sliceRows(store.slices)) {
+    first = Math.min(first, r.start);
+    if (r.lane === LANE_ACTOR && r.state === STATE_CODE.spawning) spawning++;
   }
   return { first, spawning };
 }

@@ -22,7 +22,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LibraryEntry } from '../../shared/library-contract';
 import { RunLibrary } from './library';
-import { libraryRunFile as runFile, value } from './library-test-support';
+import { testRunFile as runFile } from '../../shared/test-figures';
+import { value } from './library-test-support';
 import { SidecarSchema } from './library-entries';
 
 const isRoot = process.getuid?.() === 0;

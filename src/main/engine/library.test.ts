@@ -9,7 +9,8 @@ import type { LibraryEntry } from '../../shared/library-contract';
 import { parseRunFile } from '../../shared/run-file';
 import { STATE_CODE } from '../../shared/states';
 import { RunLibrary } from './library';
-import { libraryRunFile as runFile, value } from './library-test-support';
+import { testRunFile as runFile } from '../../shared/test-figures';
+import { value } from './library-test-support';
 
 let dir: string;
 beforeEach(async () => {

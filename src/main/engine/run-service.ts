@@ -54,12 +54,12 @@ export interface RunServiceOptions {
 }
 
 /**
- * Longest gap between two event messages to a window: 50 ms. A window draws live at most about
- * 15 frames a second anyway, and every message wakes its main thread (receive, decode, schedule),
- * so batching at the animation-frame rate (16 ms) only spent the cores being measured on
- * wake-ups; 50 ms keeps a slice's pixels within 100 ms of its end.
+ * Longest gap between two event messages to a window: 66 ms (~15 a second). The window draws
+ * one frame per message, right when it arrives, so this sets the live frame rate: every message
+ * wakes the window's main thread and every frame is raster and compositing work on the cores
+ * being measured. 66 ms keeps a slice's pixels within 100 ms of its end.
  */
-export const FRAME_MS = 50;
+export const FRAME_MS = 66;
 
 export function createRunService(options: RunServiceOptions): RunService {
   const listeners = new Set<(message: RunMessage) => void>();

@@ -2,22 +2,13 @@
 // process has left behind (child processes, extra OS threads).
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  F_ACTOR,
-  F_CORE,
-  F_END,
-  F_LANE,
-  F_START,
-  F_STATE,
-  F_TASK,
-  LANE_ACTOR,
-  SLICE_STRIDE,
-} from '../../shared/events';
+import { LANE_ACTOR } from '../../shared/events';
 import { parseRunParams } from '../../shared/scenarios';
 import { STATE_CODE, type SliceState } from '../../shared/states';
 import type { RunParamsInput } from '../../shared/params';
 import { RunStore } from '../../shared/run-store';
 import { parseStat } from '../../shared/proc-parse';
+import { sliceRows, type SliceRow } from '../../shared/test-figures';
 import { defaultEntries, startRun } from './engine';
 import type { RunSummary, StartOptions } from './types';
 
@@ -40,37 +31,16 @@ export async function runToEnd(
   return { store, summary: await handle.summary };
 }
 
-export interface Slice {
-  readonly lane: number;
-  readonly actor: number;
-  readonly task: number;
-  readonly state: number;
-  readonly core: number;
-  readonly start: number;
-  readonly end: number;
-}
+export type Slice = SliceRow;
 
 /** The recorded slices of a run, filtered by lane kind (actor lanes by default) and state. */
 export function slicesOf(
   store: RunStore,
   { lane = LANE_ACTOR, state }: { lane?: number; state?: SliceState } = {},
 ): Slice[] {
-  const s = store.slices;
-  const out: Slice[] = [];
-  for (let o = 0; o < s.length; o += SLICE_STRIDE) {
-    if (s[o + F_LANE] !== lane) continue;
-    if (state !== undefined && s[o + F_STATE] !== STATE_CODE[state]) continue;
-    out.push({
-      lane,
-      actor: s[o + F_ACTOR] ?? -1,
-      task: s[o + F_TASK] ?? -1,
-      state: s[o + F_STATE] ?? -1,
-      core: s[o + F_CORE] ?? -1,
-      start: s[o + F_START] ?? 0,
-      end: s[o + F_END] ?? 0,
-    });
-  }
-  return out;
+  return sliceRows(store.slices).filter(
+    (r) => r.lane === lane && (state === undefined || r.state === STATE_CODE[state]),
+  );
 }
 
 /** Most slices that overlap at any instant (touching ends do not overlap). */

@@ -3,9 +3,10 @@
 // nested per thread, integer tids (the real OS ids, which fit 32 bits), every thread named, flows
 // that pair up.
 import { describe, expect, it } from 'vitest';
-import { SLICE_STRIDE } from '../../shared/events';
+import { F_START } from '../../shared/events';
 import type { RunStore } from '../../shared/run-store';
 import { SCENARIOS, type RunParamsInput } from '../../shared/params';
+import { sliceArrays } from '../../shared/test-figures';
 import { fromChromeTrace, toChromeTrace, type TraceEvent } from './chrome-trace';
 import { runToEnd } from './test-support';
 
@@ -25,11 +26,9 @@ const RUNS: Record<(typeof SCENARIOS)[number], RunParamsInput> = {
 
 /** Slices as sorted rows, times rounded to the µs a trace keeps. */
 function rows(store: RunStore): number[][] {
-  const out: number[][] = [];
-  const s = store.slices;
-  for (let o = 0; o < s.length; o += SLICE_STRIDE) {
-    out.push(Array.from(s.subarray(o, o + SLICE_STRIDE), (v, i) => (i >= 5 ? Math.round(v) : v)));
-  }
+  const out = sliceArrays(store.slices).map((r) =>
+    r.map((v, i) => (i >= F_START ? Math.round(v) : v)),
+  );
   return out.sort((a, b) => a.join(',').localeCompare(b.join(',')));
 }
 

@@ -1,18 +1,9 @@
 // Helpers for the Python engine tests: run an example (or any script) to the end on real CPython
 // and read what the trace recorded.
-import {
-  F_ACTOR,
-  F_CORE,
-  F_END,
-  F_LANE,
-  F_START,
-  F_STATE,
-  F_TASK,
-  SLICE_STRIDE,
-} from '../../../shared/events';
 import { RunStore } from '../../../shared/run-store';
 import type { PythonExampleName, PythonScript } from '../../../shared/python';
 import { stateFromCode, type SliceState } from '../../../shared/states';
+import { sliceRows } from '../../../shared/test-figures';
 import type { RunSummary } from '../types';
 import {
   preparePython,
@@ -102,20 +93,7 @@ export interface Slice {
 }
 
 export function slices(store: RunStore): Slice[] {
-  const s = store.slices;
-  const out: Slice[] = [];
-  for (let o = 0; o < s.length; o += SLICE_STRIDE) {
-    out.push({
-      lane: s[o + F_LANE] ?? -1,
-      actor: s[o + F_ACTOR] ?? -1,
-      task: s[o + F_TASK] ?? -1,
-      state: stateFromCode(s[o + F_STATE] ?? -1),
-      core: s[o + F_CORE] ?? -1,
-      start: s[o + F_START] ?? 0,
-      end: s[o + F_END] ?? 0,
-    });
-  }
-  return out;
+  return sliceRows(store.slices).map((r) => ({ ...r, state: stateFromCode(r.state) }));
 }
 
 /** Each stretch of time during which at least two of the intervals overlap, µs (sweep line). */

@@ -2,17 +2,9 @@
 // inferred only where a GIL exists, cores split at migrations, run-queue time is preempted, and
 // wrapped calls take precedence over sampled off-CPU time.
 import { describe, expect, it } from 'vitest';
-import {
-  F_CORE,
-  F_END,
-  F_LANE,
-  F_START,
-  F_STATE,
-  LANE_ACTOR,
-  SLICE_STRIDE,
-  type RunEvent,
-} from '../../../shared/events';
+import { LANE_ACTOR, type RunEvent } from '../../../shared/events';
 import { stateFromCode } from '../../../shared/states';
+import { sliceRows } from '../../../shared/test-figures';
 import type { ThreadSample } from './proc-sampler';
 import { PythonTimeline } from './timeline';
 
@@ -54,14 +46,14 @@ function setup(gil: boolean) {
     const out: { actor: number; state: string; core: number; start: number; end: number }[] = [];
     for (const e of events)
       if (e.kind === 'slices')
-        for (let o = 0; o < e.data.length; o += SLICE_STRIDE)
-          if (e.data[o + F_LANE] === LANE_ACTOR)
+        for (const r of sliceRows(e.data))
+          if (r.lane === LANE_ACTOR)
             out.push({
-              actor: e.data[o + 1] ?? -1,
-              state: stateFromCode(e.data[o + F_STATE] ?? -1),
-              core: e.data[o + F_CORE] ?? -1,
-              start: e.data[o + F_START] ?? 0,
-              end: e.data[o + F_END] ?? 0,
+              actor: r.actor,
+              state: stateFromCode(r.state),
+              core: r.core,
+              start: r.start,
+              end: r.end,
             });
     return out;
   };

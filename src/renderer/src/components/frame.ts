@@ -27,8 +27,12 @@ export function createFrameScheduler(run: () => void): FrameScheduler {
   };
 }
 
-/** Live frames: ~15 per second keeps the run's progress fluid and the latency under 100 ms. */
-export const LIVE_FRAME_MS = 66;
+/**
+ * Shortest gap between two live frames. The engine already paces a run's messages (one per
+ * FRAME_MS, ~15 a second), and a frame follows each message at once (low latency); this only
+ * caps bursts, e.g. several runs of Compare whose messages arrive out of step.
+ */
+export const LIVE_FRAME_MS = 50;
 
 /**
  * Like createFrameScheduler, but a callback runs at most once per `intervalMs` (leading edge:

@@ -24,10 +24,12 @@ const COMPARE: Readonly<Record<LaneKind, LaneSize>> = {
   actor: { bar: 16, strip: 0, gap: 2 },
   task: TASK_SIZE_COMPACT,
 };
+// 48 px a lane (a 48 px name at line-height 1), bars 44 px: three runs of up to two workers, the
+// axis, the table and the explanation fit one 1080p screen (e2e/lesson.spec.ts measures it).
 const COMPARE_PRESENTATION: Readonly<Record<LaneKind, LaneSize>> = {
-  core: { bar: 56, strip: 0, gap: 6 },
-  actor: { bar: 56, strip: 0, gap: 4 },
-  task: { bar: 56, strip: 0, gap: 4 },
+  core: { bar: 44, strip: 0, gap: 4 },
+  actor: { bar: 44, strip: 0, gap: 4 },
+  task: { bar: 44, strip: 0, gap: 4 },
 };
 
 export function laneSize(

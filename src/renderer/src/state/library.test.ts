@@ -9,22 +9,13 @@ import { parseRunFile } from '../../../shared/run-file';
 import { RunStore } from '../../../shared/run-store';
 import { LibraryModel } from './library.svelte';
 import { Notices } from './notices.svelte';
+import { TEST_MACHINE } from '../../../shared/test-figures';
 
 const meta: RunMeta = {
   runId: 'run-7',
   startedAt: '2026-01-01T00:00:00.000Z',
   clock: { source: 'test' },
-  machine: {
-    cpuModel: 'x',
-    logicalCores: 2,
-    platform: 'linux',
-    release: '',
-    arch: 'x64',
-    totalMemoryGiB: 1,
-    runtime: '',
-    coresObservable: true,
-    coresNote: '',
-  },
+  machine: TEST_MACHINE,
   params: {
     scenario: 'cpu-bound',
     model: 'threads',
