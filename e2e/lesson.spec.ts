@@ -233,3 +233,49 @@ test('presentation mode: a three-run Compare fits a 1080p screen, nothing under 
   expect(overlaps(await boxOf(lab.compareTable), axisNow)).toBe(false);
   expect(overlaps(await boxOf(explanation), axisNow)).toBe(false);
 });
+
+/** Runs in the page: records every text the sweep's progress line shows, in order. */
+const RECORD_SWEEP_PROGRESS = `(() => {
+  const seen = [];
+  window.__sweepProgress = seen;
+  const note = () => {
+    const el = document.querySelector('[data-testid="sweep-progress"]');
+    const t = el ? el.textContent.trim() : '';
+    if (t && seen[seen.length - 1] !== t) seen.push(t);
+  };
+  new MutationObserver(note).observe(document.body, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+  });
+})()`;
+
+test('a sweep says which run of how many, at which worker count, and how far it has got', async ({
+  app,
+}) => {
+  const lab = new LabPage(app.page);
+  await app.fill({ Scenario: 'say-after', Model: 'async', Tasks: 2, Scale: 0.3 });
+  await app.page.getByLabel('Repeat', { exact: true }).fill('2');
+  await app.page.evaluate(RECORD_SWEEP_PROGRESS);
+  await lab.startSweep('1, 2');
+  await expect(lab.sweep.getByTestId('sweep-progress')).toContainText(/^Run \d of 4: /);
+  await lab.expectSweep('finished', 80_000);
+  await expect(lab.sweep.getByTestId('sweep-progress')).toHaveCount(0);
+  const seen: string[] = await app.page.evaluate('window.__sweepProgress');
+  // Every run, in the loop's order (each worker count once, then again), with its repeat.
+  const runs = [...new Set(seen.map((t) => t.split(' · ')[0]))];
+  expect(runs).toEqual([
+    'Run 1 of 4: 1 worker (repeat 1 of 2)',
+    'Run 2 of 4: 2 workers (repeat 1 of 2)',
+    'Run 3 of 4: 1 worker (repeat 2 of 2)',
+    'Run 4 of 4: 2 workers (repeat 2 of 2)',
+  ]);
+  // The clock of a run ticks while it goes on, and its tasks are counted.
+  const clocks = seen
+    .filter((t) => t.startsWith('Run 1 of 4'))
+    .map((t) => /· ([\d.]+ (?:µs|ms|s)) so far/.exec(t)?.[1])
+    .filter((c): c is string => c !== undefined)
+    .map(parseMs);
+  expect(new Set(clocks).size).toBeGreaterThanOrEqual(2);
+  expect(seen.some((t) => /of 2 tasks done$/.test(t))).toBe(true);
+});

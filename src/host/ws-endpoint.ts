@@ -52,6 +52,9 @@ function refuse(socket: Duplex, status: 400 | 401 | 403 | 404, reason: string): 
   );
 }
 
+/** How long a client that broke the protocol has to finish the close handshake. */
+const CLOSE_GRACE_MS = 5000;
+
 function rawToBuffer(data: RawData): Buffer {
   if (Array.isArray(data)) return Buffer.concat(data);
   return data instanceof ArrayBuffer ? Buffer.from(new Uint8Array(data)) : data;
@@ -99,7 +102,13 @@ export function attachWsEndpoint(server: Server, opts: WsEndpointOptions): WsEnd
       };
       void answerFrame(frame, handlers, large).then(sendEncoded, fail);
     });
-    ws.on('error', () => ws.terminate());
+    // On a frame over the limit (or a protocol error) ws has already sent its close frame with the
+    // reason (1009 for too big). Destroying the socket at once can reset the connection before the
+    // client reads that frame, so it would see only 1006; give the handshake a moment instead.
+    ws.on('error', () => {
+      const timer = setTimeout(() => ws.terminate(), CLOSE_GRACE_MS);
+      ws.once('close', () => clearTimeout(timer));
+    });
   });
 
   const unsubscribe = service.subscribe((message) => {

@@ -14,6 +14,7 @@ import {
 import { sweepLoop, type SweepRunOutcome } from '../../../shared/sweep-loop';
 import { LabRun } from './lab-run.svelte';
 import type { LabState } from './compare.svelte';
+import type { SweepRunProgress } from './sweep-progress';
 
 export class SweepSession {
   workersText = $state('');
@@ -25,6 +26,10 @@ export class SweepSession {
   done = $state(0);
   planned = $state(0);
   current = $state.raw<LabRun | undefined>(undefined);
+  /** The run going on: its number, worker count and repeat (undefined between sweeps). */
+  currentRun = $state.raw<
+    Pick<SweepRunProgress, 'run' | 'planned' | 'workers' | 'repeat' | 'repeats'> | undefined
+  >(undefined);
 
   private cancelled = false;
 
@@ -61,7 +66,18 @@ export class SweepSession {
     this.done = 0;
     this.planned = list.workers.length * repeat;
     const api = this.api();
+    let started = 0;
     const runOne = async (w: number): Promise<SweepRunOutcome> => {
+      started++;
+      // Repeats are interleaved (every worker count once, then again), so the repeat follows
+      // from how many runs have started.
+      this.currentRun = {
+        run: started,
+        planned: this.planned,
+        workers: w,
+        repeat: Math.ceil(started / list.workers.length),
+        repeats: repeat,
+      };
       const run = new LabRun(
         { ...params, workers: w },
         machine?.logicalCores ?? 1,
@@ -95,6 +111,7 @@ export class SweepSession {
       },
     });
     this.current = undefined;
+    this.currentRun = undefined;
     if (outcome.ok) this.state = 'finished';
     else if (outcome.cancelled) this.state = 'cancelled';
     else this.fail(capitalise(outcome.error));
