@@ -58,11 +58,13 @@ export class Recorder {
     private readonly enabled: boolean,
     private readonly probe: CoreProbe | undefined,
     private readonly sink: (data: Float64Array) => void,
+    /** The shared monotonic clock, ns (tests pass a clock they move by hand). */
+    private readonly clockNs: () => bigint = () => process.hrtime.bigint(),
   ) {}
 
   /** µs since the run's origin on the shared monotonic clock. */
   now(): number {
-    return Number(process.hrtime.bigint() - this.origin) / 1000;
+    return Number(this.clockNs() - this.origin) / 1000;
   }
 
   get currentState(): ThreadState {

@@ -38,6 +38,13 @@ describe('say-after --scale 0.2 (the Python original: 1 s and 2 s sleeps)', () =
 });
 
 describe('fib-sleep --scale 0.1 (fib(10): 177 calls, each sleeping 10 ms)', () => {
+  // Each call's blocking sleep, counted on the calls' own lanes: the thread's lane may show the
+  // end of a sleep as preempted (woken, waiting for a core), and on a busy machine that wait can
+  // outlast a 10 ms sleep and take its whole slice; the thread is still seen blocked.
+  const blockedCalls = (store: RunStore): number => {
+    expect(slicesOf(store, { state: 'blocked' }).length).toBeGreaterThan(0);
+    return new Set(slicesOf(store, { lane: LANE_TASK, state: 'blocked' }).map((x) => x.task)).size;
+  };
   const callTree = (store: RunStore): void => {
     expect(store.tasks.size).toBe(177);
     expect([...store.tasks.values()].filter((t) => t.parent === undefined)).toHaveLength(1);
@@ -47,7 +54,7 @@ describe('fib-sleep --scale 0.1 (fib(10): 177 calls, each sleeping 10 ms)', () =
     const seq = await runToEnd({ scenario: 'fib-sleep', model: 'sequential', scale: 0.1 });
     callTree(seq.store);
     expect(seq.summary.tasksDone).toBe(177);
-    expect(slicesOf(seq.store, { state: 'blocked' })).toHaveLength(177);
+    expect(blockedCalls(seq.store)).toBe(177);
     expect(maxOverlap(onTasks(seq.store))).toBe(1);
     expect(seq.summary.wallMs).toBeGreaterThanOrEqual(1770);
   });
@@ -61,7 +68,7 @@ describe('fib-sleep --scale 0.1 (fib(10): 177 calls, each sleeping 10 ms)', () =
     });
     callTree(r.store);
     expect(r.summary.tasksDone).toBe(177);
-    expect(slicesOf(r.store, { state: 'blocked' })).toHaveLength(177);
+    expect(blockedCalls(r.store)).toBe(177);
     expect(slicesOf(r.store, { state: 'sleeping' })).toHaveLength(0);
     expect(maxOverlap(onTasks(r.store))).toBe(1);
     expect(r.summary.wallMs).toBeGreaterThanOrEqual(1770);
