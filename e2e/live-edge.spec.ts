@@ -1,0 +1,77 @@
+// The live edge while a run is drawn live: the marker sits at the newest data's time, i.e. at
+// the right end of the newest slices on the core lanes, in every frame (the marker and the
+// canvas change in the same frame, so one never trails the other).
+import { expect, test } from './fixtures';
+
+/**
+ * In one synchronous look at the page (so both come from the same frame): the core lanes' live
+ * marker centre and the right end of the rightmost slice pixel of every panel (a saturated
+ * colour: slices are coloured by actor or state; backgrounds and the OS strip are grey), in CSS
+ * px from the canvas' left edge, as "marker,newest,width"; empty while there is nothing yet.
+ */
+const EDGES = `(() => {
+  const lanes = document.querySelector('[data-testid="core-lanes"]');
+  const marker = lanes && lanes.querySelector('.live-edge');
+  const canvases = [...document.querySelectorAll('#panel-chart canvas')];
+  const first = canvases[0];
+  if (!marker || !first || first.width === 0) return '';
+  const box = first.getBoundingClientRect();
+  const m = marker.getBoundingClientRect();
+  let newest = -1;
+  for (const canvas of canvases) {
+    if (canvas.width === 0 || canvas.height === 0) continue;
+    const { data, width, height } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    let right = -1;
+    for (let y = 0; y < height; y++)
+      for (let x = width - 1; x > right; x--) {
+        const i = 4 * (y * width + x);
+        const hi = Math.max(data[i], data[i + 1], data[i + 2]);
+        const lo = Math.min(data[i], data[i + 1], data[i + 2]);
+        if (hi - lo > 60) { right = x; break; }
+      }
+    const at = canvas.getBoundingClientRect();
+    if (right >= 0) newest = Math.max(newest, at.left - box.left + ((right + 1) * at.width) / canvas.width);
+  }
+  if (newest < 0) return '';
+  return [m.left + m.width / 2 - box.left, newest, box.width].join(',');
+})()`;
+
+interface Edges {
+  readonly marker: number;
+  readonly newest: number;
+  readonly width: number;
+}
+
+test('the live-edge marker sits at the right end of the newest slices while a run is drawn', async ({
+  app,
+}) => {
+  await app.fill({ Scenario: 'cpu-bound', Model: 'processes', Workers: 2, Tasks: 4, Size: 400 });
+  await app.run();
+  await app.expectState('running');
+  const seen: Edges[] = [];
+  // Several looks during the run, each once more slices are on the canvas than at the last one.
+  let drawn = 0;
+  for (let look = 0; look < 3; look++) {
+    await expect
+      .poll(async () => Number(await app.coreLanes.getAttribute('data-drawn-slices')), {
+        timeout: 60_000,
+      })
+      .toBeGreaterThan(drawn + 10);
+    drawn = Number(await app.coreLanes.getAttribute('data-drawn-slices'));
+    if ((await app.state()) !== 'running') break;
+    const [marker, newest, width] = String(await app.page.evaluate(EDGES))
+      .split(',')
+      .map(Number);
+    if (marker !== undefined && newest !== undefined && width !== undefined && width > 0)
+      seen.push({ marker, newest, width });
+  }
+  expect(seen.length).toBeGreaterThan(0);
+  for (const e of seen) {
+    expect(e.marker).toBeGreaterThan(0);
+    expect(e.marker).toBeLessThanOrEqual(e.width);
+    // Within 3 px: the newest slice's end rounds to a device pixel, the marker to a CSS pixel.
+    expect(Math.abs(e.marker - e.newest), JSON.stringify(e)).toBeLessThanOrEqual(3);
+  }
+  await app.expectState('finished', 60_000);
+  await expect(app.coreLanes.locator('.live-edge')).toHaveCount(0);
+});
