@@ -56,8 +56,12 @@ describe('chartLanes', () => {
     const projected = chartLanes(store, index, true, 'compare');
     expect(bar(compare.cores.layout)).toBeLessThan(bar(chart.cores.layout) ?? 0);
     expect(compare.cores.layout.rows[0]?.strip).toBe(0);
-    // Presentation lanes are at least 40 px, with room for 48 px names.
-    expect(bar(projected.cores.layout)).toBeGreaterThanOrEqual(48);
-    expect(bar(projected.actors.layout)).toBeGreaterThanOrEqual(48);
+    // Presentation bars are at least 40 px, and a lane's pitch (where its name sits) has room
+    // for a 48 px name.
+    const pitch = (l: Layout) => l.rows[0]?.pitch;
+    for (const l of [projected.cores.layout, projected.actors.layout]) {
+      expect(bar(l)).toBeGreaterThanOrEqual(40);
+      expect(pitch(l)).toBeGreaterThanOrEqual(48);
+    }
   });
 });
