@@ -15,6 +15,13 @@ async function pythonSource(app: AppPage): Promise<void> {
   await source.selectOption('python');
 }
 
+/** `path` becomes another name for the machine's python3 (what a venv or a custom build looks like). */
+function linkMachinePython(path: string): void {
+  const real = execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], {
+    encoding: 'utf8',
+  }).trim();
+  symlinkSync(real, path);
+}
 test('runs cpu_threads.py on real CPython: two threads on the cores, GIL waits, the script shown', async ({
   app,
 }, testInfo) => {
@@ -108,12 +115,7 @@ test('the interpreter setting: a bad pick is one message and changes nothing; a 
 
   // The machine's python3 under another name: taken, shown with its version, and runs use it.
   const mine = testInfo.outputPath('my-python');
-  symlinkSync(
-    execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], {
-      encoding: 'utf8',
-    }).trim(),
-    mine,
-  );
+  linkMachinePython(mine);
   await field.fill(mine);
   await use.click();
   await expect(shown).toContainText(mine);
@@ -152,12 +154,7 @@ test('the interpreter pick is remembered across visits; one that no longer works
   // A pick the engine takes is saved; Default forgets it.
   const mine = testInfo.outputPath('saved-python');
   mkdirSync(dirname(mine), { recursive: true });
-  symlinkSync(
-    execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], {
-      encoding: 'utf8',
-    }).trim(),
-    mine,
-  );
+  linkMachinePython(mine);
   await field.fill(mine);
   await app.page.getByRole('button', { name: 'Use', exact: true }).click();
   await expect(shown).toContainText(mine);

@@ -5,8 +5,19 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANE_ACTOR } from '../../../shared/events';
 import { runPython, slices, type Slice } from './python-test-support';
+import type { RunStore } from '../../../shared/run-store';
 
 const total = (list: readonly Slice[]): number => list.reduce((t, s) => t + s.end - s.start, 0);
+
+/** The thread lane's slices of one state, for a thread found by its name. */
+function threadSlices(store: RunStore): (label: string, state: string) => Slice[] {
+  const all = slices(store).filter((s) => s.lane === LANE_ACTOR);
+  return (label, state) => {
+    const a = [...store.actors.values()].find((x) => x.label === label);
+    if (a === undefined) throw new Error(`no thread named ${label}`);
+    return all.filter((s) => s.actor === a.id && s.state === state);
+  };
+}
 
 describe('waits on other threads', () => {
   it('a contended lock, a queue and a join are blocked, not GIL wait or sleeping', async () => {
@@ -15,14 +26,8 @@ describe('waits on other threads', () => {
       path: join(__dirname, 'fixtures', 'lock_waits.py'),
     });
     expect(summary.status).toBe('completed');
+    const on = threadSlices(store);
     const all = slices(store).filter((s) => s.lane === LANE_ACTOR);
-    const actor = (label: string): number => {
-      const a = [...store.actors.values()].find((x) => x.label === label);
-      if (a === undefined) throw new Error(`no thread named ${label}`);
-      return a.id;
-    };
-    const on = (label: string, state: string): Slice[] =>
-      all.filter((s) => s.actor === actor(label) && s.state === state);
 
     // The waiter waits for the holder's lock while the holder computes 3 M loop steps (well over
     // 50 ms on any machine): that wait is blocked, and hardly any of its time is GIL wait.
@@ -47,14 +52,7 @@ describe('waits on other threads', () => {
       path: join(__dirname, 'fixtures', 'lowlevel_lock_waits.py'),
     });
     expect(summary.status).toBe('completed');
-    const all = slices(store).filter((s) => s.lane === LANE_ACTOR);
-    const actor = (label: string): number => {
-      const a = [...store.actors.values()].find((x) => x.label === label);
-      if (a === undefined) throw new Error(`no thread named ${label}`);
-      return a.id;
-    };
-    const on = (label: string, state: string): Slice[] =>
-      all.filter((s) => s.actor === actor(label) && s.state === state);
+    const on = threadSlices(store);
 
     // The raw waiter waits while the holder computes 2 M loop steps holding the _thread lock;
     // the mp waiter while a child process computes 3 M holding the multiprocessing.Lock.
