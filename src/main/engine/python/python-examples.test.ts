@@ -1,6 +1,7 @@
 // Every shipped example on real CPython: the recorded structure (tasks, overlapping or never
-// overlapping sleeps, a blocked loop, GIL waits, processes on different cores). Structure only:
-// timings are bench figures. Sleeps are scaled down (--scale) to keep the suite short.
+// overlapping sleeps, a blocked loop, GIL waits, processes without a GIL between them).
+// Structure only: timings are bench figures. Sleeps are scaled down (--scale) to keep the suite
+// short.
 import { describe, expect, it } from 'vitest';
 import { LANE_ACTOR, LANE_TASK } from '../../../shared/events';
 import { overlapUs, runPython, slices, unionUs, type Slice } from './python-test-support';
@@ -120,7 +121,7 @@ describe('Python examples on real CPython', () => {
     expect(summary.tasksDone).toBe(4);
   });
 
-  it('cpu_processes: the pool processes compute on different cores at once', async () => {
+  it('cpu_processes: two pool processes compute, each on a core, with no GIL between them', async () => {
     const { store, summary } = await runPython('cpu_processes.py');
     expect(summary.status).toBe('completed');
     const workers = [...store.actors.values()].filter(
@@ -133,13 +134,16 @@ describe('Python examples on real CPython', () => {
     const run1 = actorState(all, w1?.id ?? -1, 'running');
     const run2 = actorState(all, w2?.id ?? -1, 'running');
     expect(actorState(all, w1?.id ?? -1, 'spawning').length).toBe(1);
-    let parallelOnTwoCores = 0;
-    for (const a of run1)
-      for (const b of run2) {
-        if (a.core < 0 || b.core < 0 || a.core === b.core) continue;
-        parallelOnTwoCores += Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
-      }
-    expect(parallelOnTwoCores).toBeGreaterThan(0);
+    // Both compute, each on a core the sampler read, and neither ever waits for a GIL: each
+    // process has its own. Not asserted: that they ran on two cores at the same instant. With
+    // both cores held by other programs the kernel may time-slice the two on one core for the
+    // whole run (seen under two busy loops); the cores drawn are held against the kernel's own
+    // trace in kernel-agreement.test.ts, and the speedup is a figure of `npm run bench`.
+    for (const run of [run1, run2]) {
+      expect(run.length).toBeGreaterThan(0);
+      for (const s of run) expect(s.core).toBeGreaterThanOrEqual(0);
+    }
+    for (const w of workers) expect(actorState(all, w.id, 'gil-wait')).toEqual([]);
     expect(summary.tasksDone).toBe(4);
     const stepActors = new Set(
       all.filter((s) => s.lane === LANE_TASK && s.state === 'running').map((s) => s.actor),
