@@ -6,9 +6,9 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { LabPage } from './pages/lab-page';
 
-/** A digest of every canvas under `selector`, and how many there are (runs in the page). */
-async function digest(page: Page, selector: string): Promise<string> {
-  const script = `(() => {
+/** Page script: a digest of every canvas under `selector`, and how many there are. */
+function digestScript(selector: string): string {
+  return `(() => {
     let h = 0;
     let n = 0;
     for (const el of document.querySelectorAll(${JSON.stringify(selector)})) {
@@ -21,7 +21,63 @@ async function digest(page: Page, selector: string): Promise<string> {
     }
     return n + ':' + h;
   })()`;
-  return String(await page.evaluate(script));
+}
+
+async function digest(page: Page, selector: string): Promise<string> {
+  return String(await page.evaluate(digestScript(selector)));
+}
+
+/** What the page showed in the first animation frame in which some task of the run was done. */
+interface MidRun {
+  /** The progress line's text. */
+  readonly progress: string;
+  /** Each asked attribute's value ('' where the element or attribute is missing). */
+  readonly attrs: Record<string, string>;
+  readonly digest: string;
+}
+
+/**
+ * Watches the page for the first moment the progress line `progress` counts a task done, and
+ * reads at that moment, in the page, the attributes `attrs` names (name → [selector, attribute])
+ * and the digest of the canvases under `canvases`. The look is taken by a MutationObserver, in
+ * the same task as the change: a fast machine may end the run soon after, and a look from the
+ * test a poll later would find the finished run instead.
+ */
+async function lookMidRun(
+  page: Page,
+  progress: string,
+  attrs: Record<string, readonly [string, string]>,
+  canvases: string,
+): Promise<MidRun> {
+  await page.evaluate(`(() => {
+    window.__midRun = null;
+    const look = () => {
+      const p = document.querySelector(${JSON.stringify(progress)});
+      const text = p ? String(p.textContent) : '';
+      if (!/[1-9]\\d* of \\d+ tasks done/.test(text)) return false;
+      const attrs = {};
+      for (const [name, [selector, attribute]] of Object.entries(${JSON.stringify(attrs)})) {
+        const el = document.querySelector(selector);
+        attrs[name] = (el && el.getAttribute(attribute)) || '';
+      }
+      window.__midRun = { progress: text, attrs, digest: ${digestScript(canvases)} };
+      return true;
+    };
+    if (look()) return;
+    const watcher = new MutationObserver(() => {
+      if (look()) watcher.disconnect();
+    });
+    watcher.observe(document.body, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+    });
+  })()`);
+  await expect
+    .poll(() => page.evaluate('window.__midRun !== null'), { timeout: 60_000 })
+    .toBe(true);
+  return (await page.evaluate('window.__midRun')) as MidRun;
 }
 
 const switches = (page: Page) => ({
@@ -53,13 +109,21 @@ test('a single run drawn after it ends: canvas unchanged while it runs, drawn at
   await app.expectState('running');
   const progress = app.page.getByTestId('run-progress');
   // The run's start clears the chart once; from then on nothing is drawn until it ends.
-  await expect(progress).toContainText('0 of 4 tasks done');
+  await expect(progress).toContainText(/\d+ of 4 tasks done/);
   await expect.poll(() => digest(app.page, chart)).not.toBe('0:0');
   const early = await digest(app.page, chart);
-  // The progress line ticks: wait until some task is done, well into the run.
-  await expect(progress).toContainText(/[1-9]\d* of 4 tasks done/, { timeout: 60_000 });
-  expect(await app.coreLanes.getAttribute('data-drawn-slices')).toBe('0');
-  expect(await digest(app.page, chart)).toBe(early);
+  // The progress line ticks: once some task is done, well into the run, nothing was drawn.
+  const mid = await lookMidRun(
+    app.page,
+    '[data-testid="run-progress"]',
+    {
+      state: ['[data-run-state]:not(body)', 'data-run-state'],
+      drawn: ['[data-testid="core-lanes"]', 'data-drawn-slices'],
+    },
+    chart,
+  );
+  expect(mid.attrs, mid.progress).toEqual({ state: 'running', drawn: '0' });
+  expect(mid.digest, mid.progress).toBe(early);
   await app.expectState('finished', 60_000);
   await expect(progress).toHaveCount(0);
   await expect
@@ -75,18 +139,32 @@ test('a single run with the switch off draws while it runs', async ({ app }) => 
   await app.run();
   await app.expectState('running');
   await expect(app.page.getByTestId('run-progress')).toHaveCount(0);
+  // The moment slices are first on the canvas, the run still goes on.
+  await app.page.evaluate(`(() => {
+    window.__stateWhenDrawn = null;
+    const lanes = document.querySelector('[data-testid="core-lanes"]');
+    const root = document.querySelector('[data-run-state]:not(body)');
+    const look = () => {
+      if (Number(lanes.getAttribute('data-drawn-slices')) <= 0) return false;
+      window.__stateWhenDrawn = root.getAttribute('data-run-state');
+      return true;
+    };
+    if (look()) return;
+    const watcher = new MutationObserver(() => {
+      if (look()) watcher.disconnect();
+    });
+    watcher.observe(lanes, { attributes: true, attributeFilter: ['data-drawn-slices'] });
+  })()`);
   await expect
-    .poll(async () => Number(await app.coreLanes.getAttribute('data-drawn-slices')), {
-      timeout: 60_000,
-    })
-    .toBeGreaterThan(0);
-  expect(await app.state()).toBe('running');
+    .poll(() => app.page.evaluate('window.__stateWhenDrawn'), { timeout: 60_000 })
+    .not.toBeNull();
+  expect(await app.page.evaluate('window.__stateWhenDrawn')).toBe('running');
   await app.expectState('finished', 60_000);
 });
 
 test('Compare runs are drawn after each ends by default', async ({ app }) => {
   const lab = new LabPage(app.page);
-  await app.fill({ Scenario: 'cpu-bound', Workers: 2, Tasks: 4, Size: 300 });
+  await app.fill({ Scenario: 'cpu-bound', Workers: 2, Tasks: 4, Size: 400 });
   for (const m of ['sequential', 'async', 'gil-threads', 'processes'])
     await lab.compare.getByRole('checkbox', { name: m, exact: true }).uncheck();
   await lab.startCompare();
@@ -96,12 +174,18 @@ test('Compare runs are drawn after each ends by default', async ({ app }) => {
   const canvases = '[data-testid="compare-run"] canvas';
   const early = await digest(app.page, canvases);
   // Still running, some time later: the first slices have long arrived, none were drawn.
-  await expect(app.page.getByTestId('compare-progress').first()).toContainText(/[1-9]\d* of 4/, {
-    timeout: 60_000,
-  });
-  expect(await run.getAttribute('data-state')).toBe('running');
-  expect(await run.getAttribute('data-core-slices')).toMatch(/^[0,]*$/);
-  expect(await digest(app.page, canvases)).toBe(early);
+  const mid = await lookMidRun(
+    app.page,
+    '[data-testid="compare-progress"]',
+    {
+      state: ['[data-testid="compare-run"]', 'data-state'],
+      slices: ['[data-testid="compare-run"]', 'data-core-slices'],
+    },
+    canvases,
+  );
+  expect(mid.attrs.state, mid.progress).toBe('running');
+  expect(mid.attrs.slices, mid.progress).toMatch(/^[0,]*$/);
+  expect(mid.digest, mid.progress).toBe(early);
   await lab.expectCompare('finished', 120_000);
   expect((await run.getAttribute('data-core-slices')) ?? '').toMatch(/[1-9]/);
   expect(await digest(app.page, canvases)).not.toBe(early);
