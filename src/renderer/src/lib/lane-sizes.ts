@@ -8,11 +8,15 @@ import { sizeFor, TASK_SIZE_COMPACT, type LaneSize } from './lanes';
 
 // As small as the rules allow, so a 1080p screen holds the axis, every core lane and every actor
 // lane of a 2-worker run with the summary and legend (measured in e2e/present.spec.ts): a 48 px
-// name at line-height 1 fills a 48 px bar; the core's OS strip stays 8 px, readable as a band.
+// "CPU k" at line-height 1 fills a 48 px bar; the core's OS strip stays 8 px, readable as a band.
+// Actor and task names can have descenders ("say_after(1)"): at line-height 1.2 (app.css
+// --name-line) a 48 px name needs 57.6 px, or the label's clip cuts the underscore
+// (e2e/present-labels.spec.ts measures it).
+const NAME_BAR = Math.ceil(48 * 1.2);
 const PRESENTATION: Readonly<Record<LaneKind, LaneSize>> = {
   core: { bar: 48, strip: 8, gap: 4 },
-  actor: { bar: 48, strip: 0, gap: 6 },
-  task: { bar: 48, strip: 0, gap: 4 },
+  actor: { bar: NAME_BAR, strip: 0, gap: 6 },
+  task: { bar: NAME_BAR, strip: 0, gap: 4 },
 };
 
 /** The main chart (and its snapshot), or one run among several in Compare. */
