@@ -2,16 +2,14 @@
 // drawn on the cores it ran on, Cancel, bad input, and back-to-back runs. Waits on
 // data-run-state, never on fixed sleeps.
 import { readdirSync, readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
+import { CORES } from './support/machine';
 import { descendants } from './support/proc';
 import { LANE_ACTOR } from '../src/shared/events';
 import { parseRunFile, RUN_FILE_EXTENSION } from '../src/shared/run-file';
 import { STATE_CODE } from '../src/shared/states';
 import { sliceRows } from '../src/shared/test-figures';
-
-const CORES = availableParallelism();
 
 /** Running slices per core in the one run the host's library holds, or undefined before it is kept. */
 function recordedRunningPerCore(libraryDir: string): number[] | undefined {

@@ -3,9 +3,9 @@
 // checks its lanes. `npm run test:e2e` runs it under xvfb-run on a Linux machine without a
 // display; it skips (one line) where no Electron binary exists.
 import { _electron as electron, test, expect } from '@playwright/test';
-import { availableParallelism } from 'node:os';
 import { AppPage } from './pages/app-page';
 import { findElectronBinary } from './support/electron-binary';
+import { CORES } from './support/machine';
 import { ELECTRON_MAIN, ROOT, requireBuilt } from './support/paths';
 
 const binary = findElectronBinary();
@@ -19,7 +19,7 @@ const skipReason = !binary.found
 test.skip(skipReason !== undefined, skipReason ?? '');
 
 // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture names from this pattern
-test('the Electron window runs the default scenario on every core lane', async ({}, testInfo) => {
+test('the Electron window runs the default scenario and draws it on its core lanes', async ({}, testInfo) => {
   if (!binary.found) return;
   requireBuilt(ELECTRON_MAIN);
   // Chromium refuses to start as root with its sandbox on (a container, a CI job).
@@ -57,7 +57,7 @@ test('the Electron window runs the default scenario on every core lane', async (
       process: 'undefined',
     });
 
-    const cores = availableParallelism();
+    const cores = CORES;
     await expect(ui.laneLabels()).toHaveCount(cores);
     // The form as the app opens it: cpu-bound under processes, one worker per core.
     await expect(page.getByLabel('Scenario', { exact: true })).toHaveValue('cpu-bound');
@@ -65,11 +65,14 @@ test('the Electron window runs the default scenario on every core lane', async (
     await ui.run();
     await ui.expectState('finished', 60_000);
     await expect(ui.summary).toBeVisible();
-    // Where cores are observable (Linux), every core lane drew running slices.
+    // Where cores are observable (Linux), a lane per core, and the run's running slices drawn
+    // on them. Not asserted: that every core got some. Which cores the kernel gives the workers
+    // is its business (with the cores busy elsewhere it time-slices several on one core); the
+    // cores drawn are held against the kernel's own trace in kernel-agreement.test.
     if (process.platform === 'linux') {
       const perCore = await ui.coreSlices();
       expect(perCore).toHaveLength(cores);
-      for (const n of perCore) expect(n).toBeGreaterThan(0);
+      expect(perCore.filter((n) => n > 0).length).toBeGreaterThanOrEqual(1);
     }
     await page.screenshot({ path: testInfo.outputPath('electron-run.png') });
   } finally {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import { test, expect } from './fixtures';
 import { THREADS_RUN } from './pages/app-page';
+import { lanesFor } from './support/machine';
 
 /** PNG width and height, and whether its pixels hold more than one value (not blank). */
 function pngInfo(bytes: Buffer): { width: number; height: number; varied: boolean } {
@@ -182,7 +183,7 @@ test('imports a foreign Chrome trace and refuses a corrupt file', async ({ app }
   await expect(app.page.getByTestId('opened-name')).toContainText(
     'imported trace: other-tool.json',
   );
-  expect(await app.coreSlices()).toEqual([1, 1]);
+  expect(await app.coreSlices()).toEqual(lanesFor([1, 1]));
   // A foreign trace has no scenario or model of ours: the summary must not invent one.
   await expect(app.summary).toContainText('imported trace · 2 threads · 3 tasks');
   await expect(app.page.getByText('renderer main').first()).toBeVisible();
@@ -196,5 +197,5 @@ test('imports a foreign Chrome trace and refuses a corrupt file', async ({ app }
   await expect(app.alert).toContainText(/broken\.json is not valid JSON/);
   // Nothing changed: the imported trace is still shown.
   await expect(app.page.getByTestId('opened-name')).toContainText('other-tool.json');
-  expect(await app.coreSlices()).toEqual([1, 1]);
+  expect(await app.coreSlices()).toEqual(lanesFor([1, 1]));
 });

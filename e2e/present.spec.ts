@@ -5,6 +5,7 @@ import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import type { AppPage } from './pages/app-page';
 import { LabPage } from './pages/lab-page';
+import { CORES } from './support/machine';
 
 /** Computed font size in px of the first element matching `selector` (runs in the page). */
 async function fontPx(page: Page, selector: string): Promise<number> {
@@ -151,7 +152,11 @@ test('1024 px window: every Compare column, GIL wait included, fits without scro
   const page = app.page;
   await page.setViewportSize({ width: 1024, height: 700 });
   const lab = new LabPage(page);
-  await app.fill({ Scenario: 'cpu-bound', Workers: 2, Tasks: 2, Size: 20 });
+  // Tasks long enough (about 0.7 s of computing each here, a few tenths of a second on a
+  // machine a few times faster) that the second thread has started while the first still has
+  // work: with tiny tasks the first thread may take them all before the other is up (seen: one
+  // 536 ms run, no wait), no thread waits for the GIL and the column is rightly left out.
+  await app.fill({ Scenario: 'cpu-bound', Workers: 2, Tasks: 4, Size: 400 });
   for (const model of ['async', 'threads', 'processes'])
     await lab.compare.getByLabel(model, { exact: true }).uncheck();
   await lab.startCompare();
@@ -204,7 +209,8 @@ test('1080p presentation: axis, every CPU and actor lane, legend and summary on 
   expect(await fontPx(page, 'svg.axis .tick text')).toBeGreaterThanOrEqual(36);
   const cores = page.locator('[data-testid="core-lanes"] .label');
   const actors = page.locator('section[aria-labelledby="h-actors"] .label');
-  await expect(cores).toHaveCount(2);
+  // A lane per logical core of this machine, however many it has.
+  await expect(cores).toHaveCount(CORES);
   await expect(actors).toHaveCount(2);
   for (const l of [...(await cores.all()), ...(await actors.all())]) {
     onScreen(await box(l), 1920, 1080, `lane "${await l.innerText()}"`);

@@ -66,7 +66,9 @@ describe('trace CLI', () => {
         '--workers',
         '2',
         '--tasks',
-        '40',
+        '200',
+        '--size',
+        '2000',
       ];
       const child = spawn(process.execPath, [CLI, ...args, '--out', out], { stdio: 'ignore' });
       const pid = child.pid ?? -1;
@@ -83,7 +85,8 @@ describe('trace CLI', () => {
         .toBe(true);
       const workers = childrenOf(pid);
       child.kill('SIGINT');
-      // 40 tasks would take many seconds: exit code 130 says Ctrl-C ended the run.
+      // 200 tasks of seconds each cannot end by themselves first: exit code 130 says Ctrl-C
+      // ended the run.
       expect(await exited).toBe(130);
       expect(workers.filter(alive)).toEqual([]);
       expect(existsSync(out)).toBe(true); // the partial run, marked cancelled
