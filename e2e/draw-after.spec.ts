@@ -1,6 +1,6 @@
-// "Draw after the run": while such a run goes on, nothing is drawn (after the start clears the
-// chart, its pixels stay as they are) and only the clock and progress move; at the end the run is
-// drawn in full.
+// "Draw after the run": while such a run goes on, nothing is drawn (the chart keeps the previous
+// run's pixels exactly, not even cleared at the start) and only the clock and progress move; at
+// the end the run is drawn in full.
 // Defaults: single runs live, Compare and Sweep runs drawn after; the choice survives a reload.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -102,16 +102,29 @@ test('defaults: single runs live, Compare and Sweep drawn after; the choice is r
 test('a single run drawn after it ends: canvas unchanged while it runs, drawn at the end', async ({
   app,
 }) => {
+  const chart = '#panel-chart canvas';
+  // A first run drawn live, so the chart holds something the deferred run must leave alone.
+  await app.finishedRun({
+    Scenario: 'cpu-bound',
+    Model: 'threads',
+    Workers: 2,
+    Tasks: 2,
+    Size: 50,
+  });
+  await expect
+    .poll(async () => Number(await app.coreLanes.getAttribute('data-drawn-slices')))
+    .toBeGreaterThan(0);
+  // Two frames later the finished run's drawing has settled.
+  await app.page.evaluate(
+    'new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))',
+  );
+  const early = await digest(app.page, chart);
+  expect(early).not.toBe('0:0');
+  const drawnBefore = (await app.coreLanes.getAttribute('data-drawn-slices')) ?? '';
   await switches(app.page).run.check();
   await app.fill({ Scenario: 'cpu-bound', Model: 'threads', Workers: 2, Tasks: 4, Size: 400 });
-  const chart = '#panel-chart canvas';
   await app.run();
-  await app.expectState('running');
   const progress = app.page.getByTestId('run-progress');
-  // The run's start clears the chart once; from then on nothing is drawn until it ends.
-  await expect(progress).toContainText(/\d+ of 4 tasks done/);
-  await expect.poll(() => digest(app.page, chart)).not.toBe('0:0');
-  const early = await digest(app.page, chart);
   // The progress line ticks: once some task is done, well into the run, nothing was drawn.
   const mid = await lookMidRun(
     app.page,
@@ -122,14 +135,14 @@ test('a single run drawn after it ends: canvas unchanged while it runs, drawn at
     },
     chart,
   );
-  expect(mid.attrs, mid.progress).toEqual({ state: 'running', drawn: '0' });
+  // The previous run's pixels, unchanged: the start did not clear them and nothing was drawn.
+  expect(mid.attrs.state, mid.progress).toBe('running');
   expect(mid.digest, mid.progress).toBe(early);
+  expect(mid.attrs.drawn, mid.progress).toBe(drawnBefore);
   await app.expectState('finished', 60_000);
   await expect(progress).toHaveCount(0);
-  await expect
-    .poll(async () => Number(await app.coreLanes.getAttribute('data-drawn-slices')))
-    .toBeGreaterThan(0);
-  expect(await digest(app.page, chart)).not.toBe(early);
+  // At the end the new run is drawn in full: the lanes hold its slices, the pixels changed.
+  await expect.poll(() => digest(app.page, chart)).not.toBe(early);
   const perCore = await app.coreSlices();
   expect(perCore.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
 });

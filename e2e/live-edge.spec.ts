@@ -74,4 +74,18 @@ test('the live-edge marker sits at the right end of the newest slices while a ru
   }
   await app.expectState('finished', 60_000);
   await expect(app.coreLanes.locator('.live-edge')).toHaveCount(0);
+  // Nothing is followed once the run is over: the label goes with the marker.
+  await expect(app.page.getByText('Following the live edge')).toHaveCount(0);
+});
+
+test('"Following the live edge" shows while a run is drawn live and goes when it ends', async ({
+  app,
+}) => {
+  // Too large to end by itself within the test: it ends by Cancel, once the label was seen.
+  await app.fill({ Scenario: 'cpu-bound', Model: 'processes', Workers: 2, Tasks: 4, Size: 20000 });
+  await app.run();
+  await expect(app.page.getByText('Following the live edge')).toBeVisible({ timeout: 30_000 });
+  await app.cancel();
+  await expect(app.root).not.toHaveAttribute('data-run-state', 'running', { timeout: 60_000 });
+  await expect(app.page.getByText('Following the live edge')).toHaveCount(0);
 });

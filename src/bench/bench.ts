@@ -1,6 +1,7 @@
 // `npm run bench`: the engine's quality figures on this machine, as a table and one JSON line.
 // Timings are compared as ratios inside one run (traced vs untraced, interleaved), never as
 // absolute targets.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseRunParams } from '../shared/scenarios';
 import type { RunParamsInput } from '../shared/params';
@@ -10,7 +11,7 @@ import { spawnMs, throughput } from './pipeline';
 import { pythonBench } from './python-bench';
 import { renderBench } from './render-bench';
 import { modelBench, modelRows } from './model-bench';
-import { observerBench, type ObserverFigures } from './observer-bench';
+import { observerBench, observerSplit, type ObserverFigures } from './observer-bench';
 import { frameStallBench, stallRows } from './frame-stall';
 import { soakBench } from './soak';
 import { median } from '../shared/stats';
@@ -125,6 +126,49 @@ async function main(): Promise<void> {
       `soak: alive 2 s after kill -9, host: ${f.leftAfterHostKill.join(' ')}; CLI: ${f.leftAfterCliKill.join(' ')} (children seen before each kill: ${f.childrenSeenBeforeKill.join(' ')})`,
     );
     console.log(`BENCH_JSON ${JSON.stringify(f)}`);
+    return;
+  }
+  if (process.env.BENCH_ONLY === 'observer-split') {
+    // Where the browser's CPU goes during a run, by mode, process type and thread name.
+    const runs = await observerSplit(
+      join(__dirname, '..'),
+      Number(process.env.BENCH_OBSERVER_REPEATS ?? 2),
+    );
+    const keys = [...new Set(runs.flatMap((r) => Object.keys(r.threads)))].sort();
+    const modes = ['idle', 'deferred', 'live', 'live-slow'] as const;
+    const med = (xs: number[]): number => median(xs);
+    console.log(
+      `${'cores, median per mode'.padEnd(44)} ${modes.map((m) => m.padStart(10)).join('')}`,
+    );
+    const row = (name: string, f: (r: (typeof runs)[number]) => number): void => {
+      const cells = modes.map((m) => {
+        const xs = runs.filter((r) => r.mode === m).map(f);
+        return med(xs).toFixed(3).padStart(10);
+      });
+      console.log(`${name.padEnd(44)} ${cells.join('')}`);
+    };
+    row('browser, all processes', (r) => r.browserCores);
+    row('engine host', (r) => r.engineCores);
+    row('wall ms', (r) => r.wallMs);
+    row('preempted %', (r) => 100 * r.preemptedShare);
+    row('latency median ms', (r) => (r.latencyMs === undefined ? NaN : median([...r.latencyMs])));
+    for (const k of keys) {
+      const m = modes.map((mode) =>
+        med(runs.filter((r) => r.mode === mode).map((r) => r.threads[k] ?? 0)),
+      );
+      if (m.every((v) => v < 0.002)) continue;
+      console.log(`${k.padEnd(44)} ${m.map((v) => v.toFixed(3).padStart(10)).join('')}`);
+    }
+    for (const r of runs)
+      console.log(
+        `split run ${r.mode.padEnd(9)} ${r.seconds.toFixed(2)} s, browser ${r.browserCores.toFixed(3)}, engine ${r.engineCores.toFixed(3)}, wall ${r.wallMs.toFixed(0)} ms, preempted ${(100 * r.preemptedShare).toFixed(1)} %`,
+      );
+    for (const r of runs)
+      if (r.profile.length > 0)
+        console.log(
+          `profile ${r.mode.padEnd(9)} all: ${r.profile.map((x) => x[0].toFixed(2)).join(' ')}\n${' '.repeat(18)}main: ${r.profile.map((x) => x[1].toFixed(2)).join(' ')}`,
+        );
+    console.log(`split: load average at the end ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
     return;
   }
   if (process.env.BENCH_ONLY === 'observer') {

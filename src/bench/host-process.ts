@@ -23,12 +23,16 @@ export interface BenchHost {
 /** The one line the host prints: `CoreScope: http://127.0.0.1:PORT/?token=TOKEN`. */
 const READY = /^CoreScope: (http:\/\/\S+)$/m;
 
-export async function startBenchHost(outDir: string, label: string): Promise<BenchHost> {
+export async function startBenchHost(
+  outDir: string,
+  label: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<BenchHost> {
   const library = mkdtempSync(join(tmpdir(), `corescope-${label}-${process.pid}-`));
   const child = spawn(
     process.execPath,
     [join(outDir, 'node', 'serve.cjs'), '--port', '0', '--library', library],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
   );
   const pid = child.pid;
   if (pid === undefined) throw new Error('could not start the browser host');

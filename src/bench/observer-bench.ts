@@ -309,3 +309,209 @@ export async function observerBench(
     loadAverage: loadAverage(),
   };
 }
+
+// ---- The split: where the browser's CPU goes, per process type and thread name, by mode ----
+
+/** One mode of the split: what the page does while the CPU is read. */
+export type SplitMode = 'idle' | 'deferred' | 'live' | 'live-slow';
+
+export interface SplitRun {
+  readonly mode: SplitMode;
+  readonly seconds: number;
+  readonly wallMs: number;
+  readonly preemptedShare: number;
+  /** Cores' worth, per "process type/thread name" (digits dropped: ThreadPoolForegroundWorker). */
+  readonly threads: Record<string, number>;
+  readonly browserCores: number;
+  readonly engineCores: number;
+  readonly latencyMs?: readonly number[];
+  /** Browser cores per 100 ms step from the Run click (all processes / renderer main thread). */
+  readonly profile: readonly (readonly [number, number])[];
+}
+
+/** The slow live rate the split compares with the usual one, ms between messages. */
+export const SPLIT_SLOW_FRAME_MS = 200;
+
+function processType(cmd: string): string {
+  const m = /--type=([a-z-]+)/.exec(cmd);
+  if (m?.[1] === undefined) return 'browser';
+  if (m[1] === 'utility') return cmd.includes('NetworkService') ? 'network' : 'utility';
+  return m[1];
+}
+
+/** ns per "type/thread name" over every thread of the Chromium tree under `root`. */
+function threadTable(root: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const p of tree(root)) {
+    const type = processType(p.cmd);
+    let tids: string[];
+    try {
+      tids = readdirSync(`/proc/${p.pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tids) {
+      try {
+        const comm = readFileSync(`/proc/${p.pid}/task/${tid}/comm`, 'utf8')
+          .trim()
+          .replace(/\d+$/, '');
+        const ns = Number(
+          readFileSync(`/proc/${p.pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0],
+        );
+        const key = `${type}/${comm}`;
+        out.set(key, (out.get(key) ?? 0) + ns);
+      } catch {
+        // the thread exited while we looked
+      }
+    }
+  }
+  return out;
+}
+
+/** Samples the browser's total and renderer-main ns every 100 ms until stopped. */
+function sampler(root: number): () => [number, number][] {
+  const at = (): [number, number] => {
+    let all = 0;
+    let main = 0;
+    for (const [k, v] of threadTable(root)) {
+      all += v;
+      if (k === 'renderer/chromium' || k === 'renderer/CrRendererMain') main += v;
+    }
+    return [all, main];
+  };
+  const samples = [at()];
+  const timer = setInterval(() => samples.push(at()), 100);
+  return () => {
+    clearInterval(timer);
+    samples.push(at());
+    const out: [number, number][] = [];
+    for (let i = 1; i < samples.length; i++) {
+      const a = samples[i - 1] ?? [0, 0];
+      const b = samples[i] ?? [0, 0];
+      out.push([(b[0] - a[0]) / 1e8, (b[1] - a[1]) / 1e8]);
+    }
+    return out;
+  };
+}
+
+function tableDelta(
+  a: Map<string, number>,
+  b: Map<string, number>,
+  seconds: number,
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of b) {
+    const d = (v - (a.get(k) ?? 0)) / 1e9 / seconds;
+    if (d > 0) out[k] = d;
+  }
+  return out;
+}
+
+async function splitRun(
+  page: Page,
+  host: BenchHost,
+  mode: SplitMode,
+  idleMs: number,
+): Promise<SplitRun> {
+  const before = Date.now();
+  const root = chromiumPid();
+  if (mode === 'idle') {
+    const a = threadTable(root);
+    const e0 = threadNs(host.pid);
+    const t0 = performance.now();
+    await new Promise((r) => setTimeout(r, idleMs));
+    const seconds = (performance.now() - t0) / 1000;
+    const threads = tableDelta(a, threadTable(root), seconds);
+    return {
+      mode,
+      seconds,
+      wallMs: NaN,
+      preemptedShare: NaN,
+      threads,
+      browserCores: Object.values(threads).reduce((x, y) => x + y, 0),
+      engineCores: (threadNs(host.pid) - e0) / 1e9 / seconds,
+      profile: [],
+    };
+  }
+  const drawAfter = page.getByRole('checkbox', { name: 'Single runs' });
+  if (mode === 'deferred') await drawAfter.check();
+  else await drawAfter.uncheck();
+  await page.evaluate(RECORD_FRAMES);
+  const a = threadTable(root);
+  const e0 = threadNs(host.pid);
+  const t0 = performance.now();
+  const stop = sampler(root);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const state = await page.evaluate(
+    () => (globalThis as unknown as { __finished: Promise<string> }).__finished,
+  );
+  if (state !== 'finished') throw new Error(`the UI run ended in state ${state}`);
+  const seconds = (performance.now() - t0) / 1000;
+  const threads = tableDelta(a, threadTable(root), seconds);
+  const profile = stop();
+  const e1 = threadNs(host.pid);
+  const frames = await page.evaluate(
+    () => (globalThis as unknown as { __frames: [number, number][] }).__frames,
+  );
+  let file: string | undefined;
+  for (let i = 0; i < 100 && file === undefined; i++) {
+    file = newestRunFile(host.library, before);
+    if (file === undefined) await new Promise((r) => setTimeout(r, 50));
+  }
+  if (file === undefined) throw new Error('the page did not keep the run in the library');
+  const opened = parseRunFile(JSON.parse(readFileSync(file, 'utf8')), 'bench');
+  if (!opened.ok) throw new Error(opened.error);
+  const { store, summary } = opened.run;
+  const fig = runFigures(store, summary);
+  const origin = Date.parse(store.meta?.startedAt ?? '');
+  return {
+    mode,
+    seconds,
+    wallMs: summary.wallMs,
+    preemptedShare: fig?.stateShare.preempted ?? NaN,
+    threads,
+    browserCores: Object.values(threads).reduce((x, y) => x + y, 0),
+    engineCores: (e1 - e0) / 1e9 / seconds,
+    profile,
+    ...(mode === 'deferred' ? {} : { latencyMs: latencies(store, frames, origin) }),
+  };
+}
+
+/**
+ * Every mode `repeats` times, interleaved in one window (idle, draw after the run, live, live at
+ * SPLIT_SLOW_FRAME_MS), with each run's CPU per process type and thread name.
+ */
+export async function observerSplit(outDir: string, repeats = 2): Promise<SplitRun[]> {
+  const host = await startBenchHost(outDir, 'split');
+  const slowHost = await startBenchHost(outDir, 'split-slow', {
+    CORESCOPE_FRAME_MS: String(SPLIT_SLOW_FRAME_MS),
+  });
+  const browser = await launchBenchBrowser();
+  const runs: SplitRun[] = [];
+  try {
+    const open = async (h: BenchHost): Promise<Page> => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(h.url);
+      await page.getByTestId('core-lanes').waitFor();
+      await fill(page);
+      return page;
+    };
+    const page = await open(host);
+    const warm = await splitRun(page, host, 'live', 0);
+    const idleMs = warm.seconds * 1000;
+    // The slow page stays open (idle) while the other runs: it is a second renderer, counted in
+    // every mode alike. Its own live runs use its own host.
+    const slowPage = await open(slowHost);
+    for (let i = 0; i < repeats; i++) {
+      runs.push(await splitRun(page, host, 'idle', idleMs));
+      runs.push(await splitRun(page, host, 'deferred', idleMs));
+      runs.push(await splitRun(page, host, 'live', idleMs));
+      runs.push(await splitRun(slowPage, slowHost, 'live-slow', idleMs));
+    }
+  } finally {
+    await browser.close();
+    await host.stop();
+    await slowHost.stop();
+  }
+  return runs;
+}

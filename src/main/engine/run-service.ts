@@ -61,8 +61,23 @@ export interface RunServiceOptions {
  */
 export const FRAME_MS = 66;
 
+/**
+ * The live message interval, ms: FRAME_MS, or CORESCOPE_FRAME_MS when it names a whole number
+ * from 16 to 2000 (the observer bench compares live rates with it). Anything else is reported
+ * once on stderr and ignored.
+ */
+export function frameMsFrom(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.CORESCOPE_FRAME_MS;
+  if (raw === undefined || raw === '') return FRAME_MS;
+  const n = Number(raw);
+  if (Number.isInteger(n) && n >= 16 && n <= 2000) return n;
+  console.error(`CORESCOPE_FRAME_MS=${raw} ignored: give a whole number of ms from 16 to 2000`);
+  return FRAME_MS;
+}
+
 export function createRunService(options: RunServiceOptions): RunService {
   const listeners = new Set<(message: RunMessage) => void>();
+  const frameMs = frameMsFrom();
   let current:
     | {
         readonly runId: string;
@@ -88,7 +103,7 @@ export function createRunService(options: RunServiceOptions): RunService {
     const batcher = new EventBatcher((events) => {
       if (current?.runId === runId) for (const e of events) current.sent.push(e);
       broadcast({ kind: 'events', runId, events });
-    }, FRAME_MS);
+    }, frameMs);
     // The run is over before its end is announced, so a listener may start the next one at once.
     const release = (): void => {
       batcher.dispose();

@@ -46,6 +46,8 @@ export class AppController {
   readonly drawAfter = new DrawAfter();
   // Steps skip events closer than one chart pixel, so each press changes the drawing.
   readonly replay = new Replay(() => (this.view.t1 - this.view.t0) / Math.max(1, this.view.width));
+  /** A run drawn after it ends started: fit the window to it once it is shown. */
+  private refitAtEnd = false;
   readonly library: LibraryModel;
   readonly saving: Saving;
   readonly opening: Opening;
@@ -58,7 +60,15 @@ export class AppController {
     options: ControllerOptions = {},
   ) {
     this.session = new RunSession(api, 1, {
-      onPublish: (store) => this.view.setEnd(store.endUs, this.session.running),
+      onPublish: (store) => {
+        // A run drawn after it ends leaves the chart's window alone until it ends, then fits.
+        if (this.session.running && this.session.drawsAfter) return;
+        if (this.refitAtEnd) {
+          this.refitAtEnd = false;
+          this.view.reset();
+        }
+        this.view.setEnd(store.endUs, this.session.running);
+      },
       onFinish: (store, summary) => {
         // Every finished (not cancelled) run is kept by itself.
         if (summary.status !== 'cancelled') void this.library.keep(store, summary, true);
@@ -166,8 +176,10 @@ export class AppController {
     this.replay.stop();
     this.lecture.openedName = undefined;
     this.lecture.openedForeign = false;
-    this.view.reset();
-    void this.session.start(params, this.drawAfter.run);
+    const drawAfter = this.drawAfter.run;
+    if (drawAfter) this.refitAtEnd = true;
+    else this.view.reset();
+    void this.session.start(params, drawAfter);
   }
 
   startCompare(): void {

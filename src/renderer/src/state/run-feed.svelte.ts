@@ -3,9 +3,11 @@
 // run and apply them after, collect the run's events into its own RunStore and lanes, and publish
 // at most once per live frame (about 15 a second, see createLiveScheduler) so the charts redraw at
 // that rate however fast events come.
-// A run may instead be drawn after it ends ("draw after the run"): its events are only collected,
-// the lanes and charts stay as they were, and a clock and the tasks done tick a few times a
-// second, so the cores being measured lose almost nothing to the window.
+// A run may instead be drawn after it ends ("draw after the run"): its events are only collected
+// into a store of its own, the store, lanes and charts on show stay as they were (the previous
+// run, untouched: not even cleared), and a clock and the tasks done tick a few times a second, so
+// the cores being measured lose almost nothing to the window. At the end the collected store
+// replaces the shown one and is drawn in full.
 // Subclasses say what the end of a run and an error mean to them.
 import type { CoreScopeApi, RunMessage } from '../../../shared/contract';
 import type { RunEvent, RunMeta, RunSummary } from '../../../shared/events';
@@ -37,7 +39,9 @@ export abstract class RunFeed {
   /** Set while a run drawn after it ends goes on; undefined otherwise. */
   progress = $state.raw<RunProgress | undefined>(undefined);
   /** This run is drawn after it ends (set before `request`; adopted runs are drawn live). */
-  protected deferred = false;
+  protected deferred = $state(false);
+  /** A run drawn after it ends: the store its events go to until it ends (then it is shown). */
+  private incoming: RunStore | undefined;
 
   protected runId: string | undefined;
   private starting = false;
@@ -47,6 +51,11 @@ export abstract class RunFeed {
 
   protected constructor(protected cores: number) {
     this.index = new LaneIndex(cores);
+  }
+
+  /** Whether this run is drawn after it ends (nothing of it is drawn while it goes on). */
+  get drawsAfter(): boolean {
+    return this.deferred;
   }
 
   /** Whether the run's messages still apply (it has not ended here). */
@@ -66,9 +75,13 @@ export abstract class RunFeed {
       const meta = await api.startRun(params);
       this.runId = meta.runId;
       this.meta = meta;
-      this.store = new RunStore(meta);
-      this.index = new LaneIndex(Math.max(this.cores, meta.machine.logicalCores));
-      if (this.deferred) this.startProgress(meta.params.tasks);
+      if (this.deferred) {
+        this.incoming = new RunStore(meta);
+        this.startProgress(meta.params.tasks);
+      } else {
+        this.store = new RunStore(meta);
+        this.index = new LaneIndex(Math.max(this.cores, meta.machine.logicalCores));
+      }
       const early = this.early.filter((m) => m.runId === meta.runId);
       this.early = [];
       this.starting = false;
@@ -89,6 +102,7 @@ export abstract class RunFeed {
    */
   protected async adoptCurrent(api: CoreScopeApi): Promise<boolean> {
     this.deferred = false;
+    this.incoming = undefined;
     this.starting = true;
     try {
       const current = await api.currentRun();
@@ -109,13 +123,27 @@ export abstract class RunFeed {
     }
   }
 
-  /** Forgets the run: its id, meta and data (lanes for `cores` cores). */
-  protected clear(): void {
+  /**
+   * Forgets the run: its id, meta and data (lanes for `cores` cores). `keepShown`: the store and
+   * lanes on show stay (a run drawn after it ends leaves the chart alone until its end).
+   */
+  protected clear(keepShown = false): void {
     this.stopProgress();
     this.runId = undefined;
     this.meta = undefined;
+    this.incoming = undefined;
+    if (keepShown) return;
     this.store = new RunStore();
     this.index = new LaneIndex(this.cores);
+  }
+
+  /** A run drawn after it ends is over: its collected store becomes the one on show. */
+  private showIncoming(): void {
+    const store = this.incoming;
+    if (store === undefined) return;
+    this.incoming = undefined;
+    this.store = store;
+    this.index = new LaneIndex(Math.max(this.cores, store.meta?.machine.logicalCores ?? 0));
   }
 
   /** Every run message goes through here; other runs' messages are ignored. */
@@ -126,19 +154,23 @@ export abstract class RunFeed {
     }
     if (m.runId !== this.runId || !this.live) return;
     switch (m.kind) {
-      case 'events':
+      case 'events': {
+        const store = this.incoming ?? this.store;
         for (const ev of m.events) {
-          this.store.apply(ev);
+          store.apply(ev);
           this.onEvent(ev);
         }
         if (!this.deferred) this.frame.request();
         break;
+      }
       case 'end':
         this.stopProgress();
+        this.showIncoming();
         this.onEnd(m.summary);
         break;
       case 'error':
         this.stopProgress();
+        this.showIncoming();
         this.onError(m.error);
         break;
     }
@@ -157,10 +189,11 @@ export abstract class RunFeed {
     this.stopProgress();
     const started = performance.now();
     const tick = (): void => {
+      const store = this.incoming ?? this.store;
       this.progress = {
-        elapsedUs: Math.max(this.store.endUs, (performance.now() - started) * 1000),
-        tasksDone: this.store.tasksDone.size,
-        tasks: Math.max(tasks, this.store.tasks.size),
+        elapsedUs: Math.max(store.endUs, (performance.now() - started) * 1000),
+        tasksDone: store.tasksDone.size,
+        tasks: Math.max(tasks, store.tasks.size),
       };
     };
     tick();

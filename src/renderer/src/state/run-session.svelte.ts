@@ -68,8 +68,9 @@ export class RunSession extends RunFeed {
   /** `drawAfter`: collect the run without drawing it, then draw it in full when it ends. */
   async start(params: StartInput, drawAfter = false): Promise<void> {
     if (this.running) return;
-    this.reset();
+    // A run drawn after it ends leaves the chart (the previous run) alone until its end.
     this.deferred = drawAfter;
+    this.reset(drawAfter);
     drawCost.reset();
     this.state = 'running';
     let error: string | undefined;
@@ -134,15 +135,16 @@ export class RunSession extends RunFeed {
     this.publish();
   }
 
-  private reset(): void {
-    this.clear();
+  private reset(keepShown = false): void {
+    this.clear(keepShown);
     this.summary = undefined;
     this.cancelling = false;
     this.cancelRequested = false;
     this.failureNotices = 0;
     this.notices.clear();
     this.laneShape = '';
-    this.publish();
+    // Nothing shown changed when the chart is kept: no frame for it.
+    if (!keepShown) this.publish();
   }
 
   private fail(message: string): void {

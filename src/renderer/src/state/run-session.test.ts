@@ -127,14 +127,16 @@ describe('RunSession', () => {
         ],
       });
       vi.advanceTimersByTime(1000);
-      // Collected, not laid out or drawn: no publish, no lanes; the progress ticked.
-      expect(session.store.sliceCount).toBe(1);
+      // Collected, not shown, laid out or drawn: the store on show is still the one from before
+      // the run (here the empty one), no publish, no lanes; the progress ticked.
+      expect(session.store.sliceCount).toBe(0);
       expect(session.version).toBe(before);
       expect(published).toEqual([]);
       expect(session.index.coreSlices).toEqual([0, 0]);
       expect(session.progress).toEqual({ elapsedUs: 1e6, tasksDone: 1, tasks: 2 });
       push({ kind: 'end', runId: 'd1', summary });
       expect(session.progress).toBeUndefined();
+      expect(session.store.sliceCount).toBe(1);
       expect(session.index.coreSlices).toEqual([0, 1]);
       expect(published).toEqual([1]);
       // A live run after it: drawn per frame again, no progress line.
