@@ -65,6 +65,14 @@ test('opening a saved run file sets the form to that run, so Run runs it again',
   await expect.poll(() => formValues(app.page)).toEqual(ran);
 
   await app.run();
+  // The opened file already shows 'finished' and the same summary line: wait for the second run
+  // (the page's record of its states) before reading them, or a look before the run began, or
+  // after a short run ended, could pass without Run having run anything.
+  await expect
+    .poll(async () => (await app.statesSeen()).filter((s) => s === 'running').length, {
+      timeout: 30_000,
+    })
+    .toBe(2);
   await expect(app.root).toHaveAttribute('data-activity', 'idle', { timeout: 60_000 });
   await app.expectState('finished');
   await expect(app.summary.locator('.what')).toContainText('say-after · async · one thread');
