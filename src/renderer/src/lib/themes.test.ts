@@ -1,7 +1,7 @@
 // Themes keep text readable (contrast ≥ 4.5:1) and presentation sizes meet the projection rules.
 import { describe, expect, it } from 'vitest';
 import { contrast } from './palette';
-import { PRESENTATION_TYPE, THEMES, chartTheme } from './themes';
+import { PRESENTATION_TYPE, THEMES, chartTheme, pageColours } from './themes';
 
 describe('themes', () => {
   it('keep text at 4.5:1 or more against the background and lanes', () => {
@@ -11,6 +11,28 @@ describe('themes', () => {
         expect(contrast(t.ink, bg)).toBeGreaterThanOrEqual(4.5);
         expect(contrast(t.muted, bg)).toBeGreaterThanOrEqual(4.5);
       }
+    }
+  });
+
+  it('keep the green "good" text (placement observed, following the live edge) at 4.5:1', () => {
+    for (const name of THEMES) {
+      const p = pageColours(name);
+      const ok = p['--ok'] ?? '';
+      for (const bg of [p['--panel'], p['--bg'], p['--ok-bg']]) {
+        expect(contrast(ok, bg ?? ''), `${name}: ${ok} on ${String(bg)}`).toBeGreaterThanOrEqual(
+          4.5,
+        );
+      }
+    }
+  });
+
+  it('give the page the same panel and OS busy shades the canvas draws', () => {
+    for (const name of THEMES) {
+      const t = chartTheme(name, false);
+      const p = pageColours(name);
+      expect(p['--panel']).toBe(t.background);
+      expect(p['--os-lo']).toBe(t.os[0]);
+      expect(p['--os-hi']).toBe(t.os[t.os.length - 1]);
     }
   });
 

@@ -1,8 +1,10 @@
 // The three looks (light, dark, high contrast) as the chart's canvas needs them, and the sizes of
 // presentation mode (docs/design.md, projection: text ≥ 48 px, ticks ≥ 36 px, titles 64–72 px, lanes
 // ≥ 40 px, lines ≥ 3 px). The state palette itself (Okabe-Ito, with patterns and bar heights) is
-// the same in every theme: it is what stays colour-blind-safe. The page's colours are CSS
-// variables in app.css under the same theme names.
+// the same in every theme: it is what stays colour-blind-safe. Most of the page's colours are CSS
+// variables in app.css under the same theme names; those the canvas shares with the page (the
+// OS busy shades, the panel) and the "good" green are defined here only and set on the page as
+// CSS custom properties (pageColours), so the two can never disagree.
 
 export const THEMES = ['light', 'dark', 'contrast'] as const;
 export type ThemeName = (typeof THEMES)[number];
@@ -71,6 +73,36 @@ const BASE: Readonly<
     background: '#FFFFFF',
   },
 };
+
+/** Page colours beside the chart's: the page background and the "good" green text and chip. */
+interface PageOnly {
+  readonly page: string;
+  readonly ok: string;
+  readonly okBg: string;
+}
+
+// Green text at 4.5:1 or more on the panel, the page and its chip (themes.test.ts): the light
+// green of the dark theme, where the light theme's #1D6B2F read at 2.7:1.
+const PAGE: Readonly<Record<ThemeName, PageOnly>> = {
+  light: { page: '#F5F6F8', ok: '#1D6B2F', okBg: '#E3F1E6' },
+  dark: { page: '#0E1013', ok: '#7EE2A0', okBg: '#1B3324' },
+  contrast: { page: '#FFFFFF', ok: '#004D1A', okBg: '#FFFFFF' },
+};
+
+/** The CSS custom properties this module owns, for `name` (set on the root element). */
+export function pageColours(name: ThemeName): Readonly<Record<string, string>> {
+  const t = BASE[name];
+  const p = PAGE[name];
+  return {
+    '--bg': p.page,
+    '--panel': t.background,
+    '--ok': p.ok,
+    '--ok-bg': p.okBg,
+    // The legend's OS busy gradient runs from the least to the most busy shade of the strip.
+    '--os-lo': t.os[0] ?? t.muted,
+    '--os-hi': t.os[t.os.length - 1] ?? t.ink,
+  };
+}
 
 export function chartTheme(name: ThemeName, presenting: boolean): ChartTheme {
   const strong = presenting || name === 'contrast';
