@@ -45,7 +45,10 @@ interface Edges {
 test('the live-edge marker sits at the right end of the newest slices while a run is drawn', async ({
   app,
 }) => {
-  await app.fill({ Scenario: 'cpu-bound', Model: 'processes', Workers: 2, Tasks: 4, Size: 400 });
+  // Too large to end by itself within the test (it ends by Cancel after the looks): a run sized
+  // to last here (Size 400, about 1.5 s) ended before the first look when made 4× shorter, as on
+  // a faster machine.
+  await app.fill({ Scenario: 'cpu-bound', Model: 'processes', Workers: 2, Tasks: 4, Size: 20000 });
   await app.run();
   await app.expectState('running');
   const seen: Edges[] = [];
@@ -72,6 +75,7 @@ test('the live-edge marker sits at the right end of the newest slices while a ru
     // Within 3 px: the newest slice's end rounds to a device pixel, the marker to a CSS pixel.
     expect(Math.abs(e.marker - e.newest), JSON.stringify(e)).toBeLessThanOrEqual(3);
   }
+  await app.cancelNow();
   await app.expectState('finished', 60_000);
   await expect(app.coreLanes.locator('.live-edge')).toHaveCount(0);
   // Nothing is followed once the run is over: the label goes with the marker.
