@@ -152,3 +152,17 @@ test('a running task is drawn growing to the live edge before it ends', async ({
   await app.cancel();
   await expect(app.root).not.toHaveAttribute('data-run-state', 'running', { timeout: 60_000 });
 });
+
+test('"Following the live edge" goes when a run finishes by itself', async ({ app }) => {
+  await app.finishedRun({
+    Scenario: 'cpu-bound',
+    Model: 'processes',
+    Workers: 2,
+    Tasks: 2,
+    Size: 50,
+  });
+  await expect(app.coreLanes.locator('.live-edge')).toHaveCount(0);
+  await expect(app.page.getByText('Following the live edge')).toHaveCount(0);
+  // The finished run is shown whole: nothing to fit back to.
+  await expect(app.page.getByRole('button', { name: 'Fit', exact: true })).toBeDisabled();
+});
