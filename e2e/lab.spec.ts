@@ -65,8 +65,31 @@ test('Sweep plots measured points, the ideal line and an Amdahl fit', async ({ a
   await expect(lab.sweepChart.locator('path.ideal').first()).toBeVisible();
   // The fit may be flat (serial fraction 1 on a busy machine), so check its path, not its box.
   await expect(lab.sweepChart.locator('path.fit').first()).toHaveAttribute('d', /^M[\d.]+,[\d.]+L/);
-  await expect(lab.sweepFit).toContainText(/serial fraction \d\.\d{3}/);
+  // A fit, or (the machine busy with other work) why the fit is not to be trusted.
+  await expect(lab.sweepFit).toContainText(
+    /Amdahl fit: serial fraction \d\.\d{3}|No trustworthy Amdahl fit: the machine was busy/,
+  );
   await lab.sweep.screenshot({ path: testInfo.outputPath('sweep.png') });
+});
+
+test('a Sweep of the async model draws its ideal flat at 1× and fits nothing', async ({
+  app,
+}, testInfo) => {
+  const lab = new LabPage(app.page);
+  await app.fill({ ...SMALL_CPU, Model: 'async' });
+  await lab.startSweep('1, 2');
+  await lab.expectSweep('finished', 80_000);
+  await expect(lab.sweepChart.locator('.legend')).toContainText('ideal 1× (one core computes)');
+  // The ideal line is flat: every point of its path at the same height.
+  const d = (await lab.sweepChart.locator('path.ideal').first().getAttribute('d')) ?? '';
+  const ys = [...d.matchAll(/[ML][\d.]+,([\d.]+)/g)].map((m) => m[1]);
+  expect(ys.length).toBeGreaterThan(1);
+  expect(new Set(ys).size).toBe(1);
+  await expect(lab.sweepChart.locator('path.fit')).toHaveCount(0);
+  await expect(lab.sweepFit).toContainText(
+    'No Amdahl fit: async runs every task on one event loop thread',
+  );
+  await lab.sweep.screenshot({ path: testInfo.outputPath('sweep-async.png') });
 });
 
 test('a run limited to 1 core has all its running slices on one core', async ({

@@ -1,12 +1,13 @@
 // `npm run sweep -- --scenario <id> --model <model> --workers 1,2,4 [--repeat K] --out sweep.json`:
 // runs one scenario under one model at each worker count (K times, median wall) and writes the
-// speedups against 1 worker, the ideal min(workers, cores), Amdahl's fit and the machine.
+// speedups against 1 worker, the ideal (min(workers, cores), 1× for a one-core model), Amdahl's fit or why it is not to trust and the machine.
 // Bundled to out/node/sweep.cjs beside the worker entries. Bad flags print one line, exit 2 and
 // write nothing; Ctrl-C cancels the current run and writes nothing.
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { ms, pct, times } from '../shared/figure-format';
 import type { SweepResult } from '../shared/sweep';
+import { fitSentence } from '../shared/sweep-verdict';
 import { coresLimitError } from '../main/engine/affinity';
 import { writeFileAtomic } from '../main/engine/atomic-write';
 import {
@@ -30,9 +31,7 @@ function sweepTable(r: SweepResult): string {
       (p) =>
         `${String(p.workers).padStart(7)}  ${ms(p.medianWallMs).padStart(11)}  ${times(p.speedup).padStart(7)}  ${String(p.ideal).padStart(5)}  ${pct(p.preemptedShare).padStart(9)}`,
     ),
-    r.fit === null
-      ? 'Amdahl fit: none (no point ran on more than one core)'
-      : `Amdahl fit: serial fraction ${r.fit.serialFraction.toFixed(3)} (rmse ${r.fit.rmse.toFixed(3)})`,
+    fitSentence(r),
   ];
   return `${lines.join('\n')}\n`;
 }

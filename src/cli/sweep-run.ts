@@ -3,6 +3,7 @@
 import type { MachineInfo } from '../shared/events';
 import type { RunParams } from '../shared/params';
 import { runFigures } from '../shared/run-figures';
+import { runLoad } from '../shared/sweep-verdict';
 import { RunStore } from '../shared/run-store';
 import { sweepLoop, type SweepOutcome, type SweepRunOutcome } from '../shared/sweep-loop';
 import { startRun } from '../main/engine/engine';
@@ -35,10 +36,13 @@ export async function runSweep(
     const summary = await run.summary;
     if (summary.status !== 'completed')
       return { kind: 'stopped', reason: summary.failures[0]?.reason ?? summary.status };
+    const figures = runFigures(store, summary);
+    const load = figures === undefined ? undefined : runLoad(figures, summary);
     return {
       kind: 'completed',
       wallMs: summary.wallMs,
-      preemptedShare: runFigures(store, summary)?.stateShare.preempted ?? 0,
+      preemptedShare: figures?.stateShare.preempted ?? 0,
+      ...(load !== undefined ? { load } : {}),
       params: run.meta.params,
       machine: options.machine,
     };

@@ -6,6 +6,7 @@
 import type { MachineInfo } from './events';
 import type { RunParams } from './params';
 import { summariseSweep, type SweepResult, type SweepSample } from './sweep';
+import type { RunLoad } from './sweep-verdict';
 
 /** How one run of the sweep ended. */
 export type SweepRunOutcome =
@@ -14,6 +15,8 @@ export type SweepRunOutcome =
       readonly wallMs: number;
       /** Share of the actors' time spent preempted. */
       readonly preemptedShare: number;
+      /** What the OS saw besides the run, where it was read. */
+      readonly load?: RunLoad;
       /** What the run used (defaults filled) and where it ran. */
       readonly params: RunParams;
       readonly machine: MachineInfo;
@@ -50,9 +53,12 @@ export type SweepOutcome =
 
 export async function sweepLoop(options: SweepLoopOptions): Promise<SweepOutcome> {
   const { workers, repeat } = options;
-  const samples: { workers: number; wallsMs: number[]; preemptedShares: number[] }[] = workers.map(
-    (w) => ({ workers: w, wallsMs: [], preemptedShares: [] }),
-  );
+  const samples: {
+    workers: number;
+    wallsMs: number[];
+    preemptedShares: number[];
+    loads: RunLoad[];
+  }[] = workers.map((w) => ({ workers: w, wallsMs: [], preemptedShares: [], loads: [] }));
   const planned = workers.length * repeat;
   let done = 0;
   let result: SweepResult | undefined;
@@ -75,10 +81,16 @@ export async function sweepLoop(options: SweepLoopOptions): Promise<SweepOutcome
       }
       sample.wallsMs.push(outcome.wallMs);
       sample.preemptedShares.push(outcome.preemptedShare);
+      if (outcome.load !== undefined) sample.loads.push(outcome.load);
       done++;
       const measured: SweepSample[] = samples
         .filter((s) => s.wallsMs.length > 0)
-        .map((s) => ({ ...s, wallsMs: [...s.wallsMs], preemptedShares: [...s.preemptedShares] }));
+        .map((s) => ({
+          ...s,
+          wallsMs: [...s.wallsMs],
+          preemptedShares: [...s.preemptedShares],
+          loads: [...s.loads],
+        }));
       result = summariseSweep(options.params ?? outcome.params, outcome.machine, repeat, measured);
       options.onRun?.({
         workers: sample.workers,

@@ -5,6 +5,7 @@ import { fitAmdahl, type AmdahlFit } from './amdahl';
 import type { MachineInfo } from './events';
 import { LIMITS, type RunParams } from './params';
 import { median } from './stats';
+import { coreReach, idealSpeedup, sweepLoad, type RunLoad, type SweepLoad } from './sweep-verdict';
 import { z } from './zod-mini';
 
 /** Most points one sweep may have (each is a real run, K times). */
@@ -81,6 +82,8 @@ export interface SweepSample {
   readonly wallsMs: readonly number[];
   /** Share of the actors' time spent preempted (ready, no free core), per repeat. */
   readonly preemptedShares: readonly number[];
+  /** The load each repeat met, where the OS figures were read. */
+  readonly loads?: readonly RunLoad[];
 }
 
 export interface SweepPoint {
@@ -89,9 +92,12 @@ export interface SweepPoint {
   readonly medianWallMs: number;
   /** 1-worker median ÷ this median. */
   readonly speedup: number;
-  /** min(workers, cores): what perfect scaling would give. */
+  /** What perfect scaling would give: min(workers, cores), or 1 for a one-core model. */
   readonly ideal: number;
   readonly preemptedShare: number;
+  /** Median cores' worth other processes, and CoreScope itself, used during these runs. */
+  readonly otherCores?: number;
+  readonly ownCores?: number;
 }
 
 export interface SweepResult {
@@ -104,7 +110,10 @@ export interface SweepResult {
   readonly machine: MachineInfo;
   readonly baselineWallMs: number;
   readonly points: readonly SweepPoint[];
+  /** Null for a one-core model (nothing to fit) or before a point ran on more than one core. */
   readonly fit: AmdahlFit | null;
+  /** Whether other work took the cores during the runs (then the fit is not to be trusted). */
+  readonly load: SweepLoad;
 }
 
 export function summariseSweep(
@@ -118,16 +127,24 @@ export function summariseSweep(
   const base = median(sorted.find((s) => s.workers === 1)?.wallsMs ?? []);
   const points = sorted.map((s): SweepPoint => {
     const m = median(s.wallsMs);
+    const loads = s.loads ?? [];
     return {
       workers: s.workers,
       wallsMs: s.wallsMs,
       medianWallMs: m,
       speedup: m > 0 && Number.isFinite(base) ? base / m : Number.NaN,
-      ideal: Math.min(s.workers, cores),
+      ideal: idealSpeedup(params.model, s.workers, cores),
       preemptedShare: median(s.preemptedShares),
+      ...(loads.length > 0
+        ? {
+            otherCores: median(loads.map((l) => l.otherCores)),
+            ownCores: median(loads.map((l) => l.ownCores)),
+          }
+        : {}),
     };
   });
-  const fit = fitAmdahl(points, cores);
+  // A one-core model has no serial fraction to find: every worker count computes on one core.
+  const fit = coreReach(params.model).kind === 'parallel' ? fitAmdahl(points, cores) : undefined;
   return {
     scenario: params.scenario,
     model: params.model,
@@ -138,5 +155,6 @@ export function summariseSweep(
     baselineWallMs: base,
     points,
     fit: fit ?? null,
+    load: sweepLoad(points, cores, params.model),
   };
 }

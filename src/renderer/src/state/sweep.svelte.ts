@@ -1,8 +1,7 @@
 // Sweep: one scenario and model at each worker count of an editable list (default 1 … 2 × cores),
 // run by the same shared loop and summarised by the same shared code as `npm run sweep`: speedup
-// against 1 worker, the ideal min(workers, cores) and an Amdahl fit.
+// against 1 worker, the ideal (min(workers, cores), 1× for a one-core model) and an Amdahl fit.
 import type { CoreScopeApi } from '../../../shared/contract';
-import type { MachineInfo } from '../../../shared/events';
 import type { RunParamsInput } from '../../../shared/params';
 import { isPythonStart, type StartInput } from '../../../shared/start-input';
 import {
@@ -12,6 +11,9 @@ import {
   type SweepResult,
 } from '../../../shared/sweep';
 import { sweepLoop, type SweepRunOutcome } from '../../../shared/sweep-loop';
+import { runLoad, type RunLoad } from '../../../shared/sweep-verdict';
+import type { RunFigures } from '../../../shared/run-figures';
+import type { MachineInfo, RunSummary } from '../../../shared/events';
 import { LabRun } from './lab-run.svelte';
 import type { LabState } from './compare.svelte';
 import type { SweepRunProgress } from './sweep-progress';
@@ -96,6 +98,7 @@ export class SweepSession {
         kind: 'completed',
         wallMs: summary.wallMs,
         preemptedShare: run.figures?.stateShare.preempted ?? 0,
+        ...loadOf(run.figures, summary),
         params: meta.params,
         machine: meta.machine,
       };
@@ -127,6 +130,12 @@ export class SweepSession {
     this.error = message;
     this.state = 'error';
   }
+}
+
+/** The run's load beside its figures, when both were read. */
+function loadOf(f: RunFigures | undefined, summary: RunSummary): { load?: RunLoad } {
+  const load = f === undefined ? undefined : runLoad(f, summary);
+  return load === undefined ? {} : { load };
 }
 
 const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
