@@ -93,3 +93,62 @@ test('"Following the live edge" shows while a run is drawn live and goes when it
   await expect(app.root).not.toHaveAttribute('data-run-state', 'running', { timeout: 60_000 });
   await expect(app.page.getByText('Following the live edge')).toHaveCount(0);
 });
+
+/**
+ * The task panel in one synchronous look: its live marker's centre and the right end of its
+ * rightmost bar pixel (saturated colour), CSS px from the canvas' left edge, and how many rows of
+ * device pixels hold bar pixels; "" while there is no marker or no bar.
+ */
+const TASK_BARS = `(() => {
+  const section = document.querySelector('section[aria-labelledby="h-tasks"]');
+  const canvas = section && section.querySelector('canvas');
+  const marker = section && section.querySelector('.live-edge');
+  if (!canvas || !marker || canvas.width === 0) return '';
+  const { data, width, height } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+  let right = -1;
+  let rows = 0;
+  for (let y = 0; y < height; y++) {
+    let found = false;
+    for (let x = width - 1; x >= 0; x--) {
+      const i = 4 * (y * width + x);
+      const hi = Math.max(data[i], data[i + 1], data[i + 2]);
+      const lo = Math.min(data[i], data[i + 1], data[i + 2]);
+      if (hi - lo > 60) { right = Math.max(right, x); found = true; break; }
+    }
+    if (found) rows++;
+  }
+  if (right < 0) return '';
+  const box = canvas.getBoundingClientRect();
+  const m = marker.getBoundingClientRect();
+  return [m.left + m.width / 2 - box.left, ((right + 1) * box.width) / canvas.width, rows].join(',');
+})()`;
+
+test('a running task is drawn growing to the live edge before it ends', async ({ app }) => {
+  // Tasks too large to end within the test: every bar on the task panel is a running task's.
+  await app.fill({ Scenario: 'cpu-bound', Model: 'processes', Workers: 2, Tasks: 2, Size: 20000 });
+  await app.run();
+  await app.expectState('running');
+  let look = '';
+  await expect
+    .poll(
+      async () => {
+        look = String(await app.page.evaluate(TASK_BARS));
+        return look !== '';
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  // No task has ended (their lanes hold no slice yet), and both bars reach the marker.
+  expect(await app.state()).toBe('running');
+  const [marker, right, rows] = look.split(',').map(Number);
+  expect(rows ?? 0).toBeGreaterThan(0);
+  expect(Math.abs((marker ?? 0) - (right ?? -10)), look).toBeLessThanOrEqual(3);
+  // One look later (more time gone by) the bars are longer: they grow with the run.
+  await expect
+    .poll(async () => Number(String(await app.page.evaluate(TASK_BARS)).split(',')[1] ?? 0), {
+      timeout: 30_000,
+    })
+    .toBeGreaterThan((right ?? 0) + 2);
+  await app.cancel();
+  await expect(app.root).not.toHaveAttribute('data-run-state', 'running', { timeout: 60_000 });
+});
