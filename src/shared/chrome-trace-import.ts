@@ -10,6 +10,7 @@ import {
 } from './events';
 import { RunStore } from './run-store';
 import { parseRunParams } from './scenarios';
+import { pythonFiledParams } from './python';
 import { STATE_CODE } from './states';
 import { ChromeTraceSchema, type TraceEvent } from './chrome-trace-schema';
 import { zodProblem } from './zod-format';
@@ -26,7 +27,19 @@ export function fromChromeTrace(json: unknown): ImportResult {
     return { ok: false, error: `not a CoreScope trace: ${zodProblem(parsed.error)}` };
   }
   const { traceEvents, otherData: d } = parsed.data;
-  const params = parseRunParams(d.params, Math.max(1, d.logicalCores));
+  // A Python run's file names its script only; the app files it under the parameters its
+  // example demonstrates (or a neutral placeholder), rebuilt here as the engine built them.
+  const params =
+    d.source === 'python'
+      ? {
+          ok: true as const,
+          params: pythonFiledParams({
+            example: d.python.example,
+            scale: d.python.scale,
+            trace: true,
+          }),
+        }
+      : parseRunParams(d.params, Math.max(1, d.logicalCores));
   if (!params.ok)
     return { ok: false, error: `not a CoreScope trace: otherData.params: ${params.error}` };
   const meta: RunMeta = {

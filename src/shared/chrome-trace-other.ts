@@ -6,22 +6,18 @@ import type { RunStore } from './run-store';
 import type { OtherData } from './chrome-trace-schema';
 
 /** 2: small integer tids, the "CPUs" process and flow arrows. 1 is still read. */
-export const TRACE_FORMAT_VERSION = 2;
+export const TRACE_FORMAT_VERSION = 2 as const;
 
 export function otherDataOf(store: RunStore, meta: RunMeta, summary: RunSummary): OtherData {
   const usedTasks = new Set<number>();
   const s = store.slices;
   for (let o = 0; o < s.length; o += SLICE_STRIDE) usedTasks.add(s[o + F_TASK] ?? -1);
   const m = meta.machine;
-  return {
-    app: 'CoreScope',
+  const run = {
+    app: 'CoreScope' as const,
     formatVersion: TRACE_FORMAT_VERSION,
     runId: meta.runId,
     startedAt: meta.startedAt,
-    scenario: meta.params.scenario,
-    model: meta.params.model,
-    workers: meta.params.workers,
-    params: { ...meta.params },
     status: summary.status,
     wallMs: summary.wallMs,
     ...(summary.hostStartMs !== undefined ? { hostStartMs: summary.hostStartMs } : {}),
@@ -48,6 +44,17 @@ export function otherDataOf(store: RunStore, meta: RunMeta, summary: RunSummary)
     osSamples: store.os.map((o) => ({ tUs: o.tUs, busy: [...o.busy] })),
     taskDone: [...store.tasksDone],
     idleTasks: [...store.tasks.values()].filter((t) => !usedTasks.has(t.id)).map((t) => ({ ...t })),
-    ...(meta.source !== undefined ? { python: { ...meta.source } } : {}),
+  };
+  // A Python run names its script and runtime only: the scenario and model the app files it
+  // under (a placeholder for most scripts) are not what ran, so they stay out of the file.
+  if (meta.source !== undefined)
+    return { ...run, source: 'python' as const, python: { ...meta.source } };
+  return {
+    ...run,
+    source: 'models' as const,
+    scenario: meta.params.scenario,
+    model: meta.params.model,
+    workers: meta.params.workers,
+    params: { ...meta.params },
   };
 }

@@ -96,16 +96,12 @@ const ClockSchema = z.object({
   zeroMonotonicUs: z.optional(z.number()),
 });
 
-export const OtherDataSchema = z.object({
+// What every CoreScope trace carries about its run besides its parameters.
+const RUN_FIELDS = {
   app: z.literal('CoreScope'),
   formatVersion: z.union([z.literal(1), z.literal(2)]),
   runId: z.string(),
   startedAt: z.string(),
-  scenario: z.enum(SCENARIOS),
-  model: z.enum(MODELS),
-  workers: Id,
-  /** Validated by the importer with parseRunParams, so older and newer parameter sets agree. */
-  params: z.record(z.string(), z.unknown()),
   status: z.enum(['completed', 'failed', 'cancelled']),
   wallMs: NonNegative,
   hostStartMs: z.optional(NonNegative),
@@ -141,9 +137,33 @@ export const OtherDataSchema = z.object({
   taskDone: z.array(z.tuple([Id, Us])),
   /** Tasks that never ran (no slice names them), so an import still knows them. */
   idleTasks: z.array(TaskSchema),
-  /** A Python run: the script, its interpreter (runtime, GIL on/off) and what was observable. */
+};
+
+/** One of CoreScope's models ran: its scenario, model and parameters. */
+const ModelOtherSchema = z.object({
+  ...RUN_FIELDS,
+  /** Absent in files written before Python runs said so (every such file is read as models). */
+  source: z.optional(z.literal('models')),
+  scenario: z.enum(SCENARIOS),
+  model: z.enum(MODELS),
+  workers: Id,
+  /** Validated by the importer with parseRunParams, so older and newer parameter sets agree. */
+  params: z.record(z.string(), z.unknown()),
+  /**
+   * Older files wrote a Python run this way, with a placeholder scenario and model beside the
+   * script: read, the script wins (the importer keeps it as the run's source).
+   */
   python: z.optional(PythonSourceSchema),
 });
+
+/** A real CPython script ran: the script, its interpreter (runtime, GIL) and what was seen. */
+const PythonOtherSchema = z.object({
+  ...RUN_FIELDS,
+  source: z.literal('python'),
+  python: PythonSourceSchema,
+});
+
+export const OtherDataSchema = z.union([PythonOtherSchema, ModelOtherSchema]);
 
 export const ChromeTraceSchema = z.object({
   traceEvents: z.array(TraceEventSchema),

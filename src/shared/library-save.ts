@@ -19,6 +19,17 @@ export interface RunFacts {
 
 export function runFacts(file: RunFile): RunFacts {
   const p = file.meta.params;
+  const python = file.meta.source;
+  // A Python run is listed by its script and runtime: the scenario and model the app files it
+  // under are not what ran.
+  if (python !== undefined)
+    return {
+      scenario: python.script,
+      model: python.runtime,
+      workers: 0,
+      runId: file.meta.runId,
+      savedAt: file.savedAt,
+    };
   return {
     scenario: typeof p['scenario'] === 'string' ? p['scenario'] : '',
     model: typeof p['model'] === 'string' ? p['model'] : '',

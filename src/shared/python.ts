@@ -2,7 +2,7 @@
 // the user opened, or uploaded text). What a Python run is asked for (the input schema), what it
 // recorded about itself (PythonSource, in RunMeta.source) and whether an interpreter is usable
 // (PythonAvailability, in MachineInfo.python). No node: imports: the renderer uses these too.
-import { LIMITS, ScaleSchema, type Model, type ScenarioId } from './params';
+import { LIMITS, ScaleSchema, type Model, type RunParams, type ScenarioId } from './params';
 import { zodProblem } from './zod-format';
 import { z } from './zod-mini';
 
@@ -100,6 +100,38 @@ export const PYTHON_EXAMPLE_NAMES = PYTHON_EXAMPLES.map((e) => e.name) as [
 
 export function pythonExample(name: string): PythonExample | undefined {
   return PYTHON_EXAMPLES.find((e) => e.name === name);
+}
+
+/**
+ * The scenario and model a Python run is filed under inside the app (RunMeta.params): the one its
+ * example demonstrates, or a neutral placeholder for any other script. Never written into a file
+ * as what ran: a file names the script and its runtime (RunMeta.source). An opened Python trace
+ * rebuilds the same parameters from its source.
+ */
+export function pythonFiledParams(f: {
+  readonly example: PythonExampleName | undefined;
+  readonly scale: number;
+  readonly trace: boolean;
+  readonly cores?: number | undefined;
+}): RunParams {
+  const ex = f.example === undefined ? undefined : pythonExample(f.example);
+  const base = {
+    size: 1,
+    scale: f.scale,
+    variant: 'nonblocking',
+    trace: f.trace,
+    ...(f.cores !== undefined ? { cores: f.cores } : {}),
+  } as const;
+  if (ex === undefined)
+    return { ...base, scenario: 'cpu-bound', model: 'sequential', workers: 1, tasks: 1 };
+  return {
+    ...base,
+    scenario: ex.scenario,
+    model: ex.model,
+    workers: ex.workers,
+    tasks: ex.tasks,
+    variant: ex.name === 'fib_async_nonblocking.py' ? 'nonblocking' : 'blocking',
+  };
 }
 
 /** Largest script the engine accepts as text (an upload), bytes of UTF-16 text. */

@@ -14,6 +14,7 @@ import {
   RunSummarySchema,
   TaskInfoSchema,
 } from './run-schemas';
+import { PythonSourceSchema } from './python';
 import { parseRunParams } from './scenarios';
 import { STATES } from './states';
 import { zodProblem } from './zod-format';
@@ -34,6 +35,8 @@ export const RunFileSchema = z.object({
   meta: z.object({
     runId: text(200),
     params: z.record(z.string(), z.unknown()),
+    /** A Python run: the script and its runtime (absent: one of CoreScope's models ran). */
+    source: z.optional(PythonSourceSchema),
     machine: MachineInfoSchema,
     startedAt: text(100),
     clock: ClockInfoSchema,

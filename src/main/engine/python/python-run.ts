@@ -16,11 +16,10 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, isAbsolute, join } from 'node:path';
 import type { FailureInfo, RunEvent, RunMeta, RunSummary } from '../../../shared/events';
-import type { RunParams } from '../../../shared/params';
 import {
-  pythonExample,
   type PythonExampleName,
   type PythonRunParams,
+  pythonFiledParams,
   type PythonSource,
 } from '../../../shared/python';
 import { coresLimitError, formatCpuList, limitedCores } from '../affinity';
@@ -128,29 +127,6 @@ export function preparePython(params: PythonRunParams, defaultPython?: string): 
   };
 }
 
-/** The scenario and model a Python run is filed under (see RunMeta.params). */
-function filedParams(run: PreparedPython): RunParams {
-  const ex = run.example === undefined ? undefined : pythonExample(run.example);
-  const scale = run.params.scale;
-  const base = {
-    size: 1,
-    scale,
-    variant: 'nonblocking',
-    trace: run.params.trace,
-    ...(run.params.cores !== undefined ? { cores: run.params.cores } : {}),
-  } as const;
-  if (ex === undefined)
-    return { ...base, scenario: 'cpu-bound', model: 'sequential', workers: 1, tasks: 1 };
-  return {
-    ...base,
-    scenario: ex.scenario,
-    model: ex.model,
-    workers: ex.workers,
-    tasks: ex.tasks,
-    variant: ex.name === 'fib_async_nonblocking.py' ? 'nonblocking' : 'blocking',
-  };
-}
-
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -214,7 +190,12 @@ export function startPythonRun(
   };
   const meta: RunMeta = {
     runId: randomUUID(),
-    params: filedParams(run),
+    params: pythonFiledParams({
+      example: run.example,
+      scale: run.params.scale,
+      trace: run.params.trace,
+      cores: run.params.cores,
+    }),
     source,
     machine,
     startedAt: new Date().toISOString(),

@@ -74,7 +74,14 @@ export class Opening {
     lecture.openedName = run.name;
     lecture.openedForeign = run.source === 'foreign-trace';
     const meta = run.store.meta;
-    if (run.source !== 'foreign-trace' && meta !== undefined && !isImportedRun(meta))
+    // A Python run's parameters are only what the app files it under: the form keeps its
+    // choices rather than claim the script ran a scenario and model.
+    if (
+      run.source !== 'foreign-trace' &&
+      meta !== undefined &&
+      !isImportedRun(meta) &&
+      meta.source === undefined
+    )
       form.setFromParams(meta.params);
     view.setEnd(run.store.endUs);
     if (run.view !== undefined) view.show(run.view.t0, run.view.t1);
