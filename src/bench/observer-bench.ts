@@ -170,6 +170,28 @@ function newestRunFile(dir: string, after: number): string | undefined {
   return files.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
 }
 
+/**
+ * The run the page just finished, as it kept it in the host's library (written after `after`,
+ * ms since the epoch), its figures, the frames the page recorded and the run's start (epoch ms).
+ */
+async function keptRun(page: Page, host: BenchHost, after: number) {
+  const frames = await page.evaluate(
+    () => (globalThis as unknown as { __frames: [number, number][] }).__frames,
+  );
+  let file: string | undefined;
+  for (let i = 0; i < 100 && file === undefined; i++) {
+    file = newestRunFile(host.library, after);
+    if (file === undefined) await new Promise((r) => setTimeout(r, 50));
+  }
+  if (file === undefined) throw new Error('the page did not keep the run in the library');
+  const opened = parseRunFile(JSON.parse(readFileSync(file, 'utf8')), 'bench');
+  if (!opened.ok) throw new Error(opened.error);
+  const { store, summary } = opened.run;
+  const fig = runFigures(store, summary);
+  const origin = Date.parse(store.meta?.startedAt ?? '');
+  return { store, summary, fig, frames, origin };
+}
+
 async function uiRun(page: Page, host: BenchHost): Promise<ObserverRun> {
   await page.evaluate(RECORD_FRAMES);
   const before = Date.now();
@@ -184,20 +206,7 @@ async function uiRun(page: Page, host: BenchHost): Promise<ObserverRun> {
   const seconds = (performance.now() - t0) / 1000;
   const b1 = browserNs(chromiumPid());
   const e1 = threadNs(host.pid);
-  const frames = await page.evaluate(
-    () => (globalThis as unknown as { __frames: [number, number][] }).__frames,
-  );
-  let file: string | undefined;
-  for (let i = 0; i < 100 && file === undefined; i++) {
-    file = newestRunFile(host.library, before);
-    if (file === undefined) await new Promise((r) => setTimeout(r, 50));
-  }
-  if (file === undefined) throw new Error('the page did not keep the run in the library');
-  const opened = parseRunFile(JSON.parse(readFileSync(file, 'utf8')), 'bench');
-  if (!opened.ok) throw new Error(opened.error);
-  const { store, summary } = opened.run;
-  const fig = runFigures(store, summary);
-  const origin = Date.parse(store.meta?.startedAt ?? '');
+  const { store, summary, fig, frames, origin } = await keptRun(page, host, before);
   return {
     side: 'ui',
     wallMs: summary.wallMs,
@@ -450,20 +459,7 @@ async function splitRun(
   const threads = tableDelta(a, threadTable(root), seconds);
   const profile = stop();
   const e1 = threadNs(host.pid);
-  const frames = await page.evaluate(
-    () => (globalThis as unknown as { __frames: [number, number][] }).__frames,
-  );
-  let file: string | undefined;
-  for (let i = 0; i < 100 && file === undefined; i++) {
-    file = newestRunFile(host.library, before);
-    if (file === undefined) await new Promise((r) => setTimeout(r, 50));
-  }
-  if (file === undefined) throw new Error('the page did not keep the run in the library');
-  const opened = parseRunFile(JSON.parse(readFileSync(file, 'utf8')), 'bench');
-  if (!opened.ok) throw new Error(opened.error);
-  const { store, summary } = opened.run;
-  const fig = runFigures(store, summary);
-  const origin = Date.parse(store.meta?.startedAt ?? '');
+  const { store, summary, fig, frames, origin } = await keptRun(page, host, before);
   return {
     mode,
     seconds,

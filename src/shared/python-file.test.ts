@@ -8,6 +8,7 @@ import { fromChromeTrace, toChromeTrace } from './chrome-trace';
 import { pythonFiledParams, type PythonSource } from './python';
 import { checkRunFile, parseRunFile, toRunFile } from './run-file';
 import { runFacts } from './library-save';
+import { TEST_MACHINE } from './test-figures';
 
 const source: PythonSource = {
   kind: 'python',
@@ -26,17 +27,8 @@ const meta: RunMeta = {
   // What the engine files a script that is no example under.
   params: pythonFiledParams({ example: undefined, scale: 1, trace: true }),
   source,
-  machine: {
-    cpuModel: 'Test CPU',
-    logicalCores: 2,
-    platform: 'linux',
-    release: '6.1',
-    arch: 'x64',
-    totalMemoryGiB: 8,
-    runtime: 'node 20',
-    coresObservable: true,
-    coresNote: 'read from /proc/thread-self/stat',
-  },
+  machine: TEST_MACHINE,
+
   clock: { source: 'CLOCK_MONOTONIC' },
 };
 
