@@ -3,17 +3,21 @@
 import { test as base } from '@playwright/test';
 import { startHostProcess, type HostProcess } from './support/host-process';
 import { AppPage } from './pages/app-page';
-import { RENDERER_INDEX, requireBuilt } from './support/paths';
+import { RENDERER_INDEX, requireBuilt, fakeCoresEnv } from './support/paths';
 
 interface Fixtures {
+  /** Core count the host's os.cpus() reports (e2e/support/fake-cores.cjs); undefined: real. */
+  readonly fakeCores: number | undefined;
   readonly host: HostProcess;
   readonly app: AppPage;
 }
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture names from this pattern
-  host: async ({}, use, testInfo) => {
-    const host = await startHostProcess();
+  fakeCores: [undefined, { option: true }],
+  host: async ({ fakeCores }, use, testInfo) => {
+    const host = await startHostProcess(['--port', '0'], {
+      env: fakeCores === undefined ? process.env : fakeCoresEnv(fakeCores),
+    });
     await use(host);
     await host.stop();
     await testInfo.attach('host-output', { body: host.output(), contentType: 'text/plain' });

@@ -258,6 +258,98 @@ test('1024×700 presentation: the axis and the core and actor lanes are on the f
   }
 });
 
+// A lecturer's laptop has 8 or 16 logical cores: the host is started with os.cpus() reporting
+// that many (e2e/support/fake-cores.cjs; its workers and child processes see the real machine,
+// and the run below still finishes on it). Core lanes shrink with the count to fit the window,
+// never below the 24 px floor; past the floor the axis and the actor lanes stay on the first
+// screen and the remaining core lanes scroll inside their panel, which says so.
+const FLOOR = 24;
+for (const fake of [8, 16]) {
+  for (const [width, height] of [
+    [1920, 1080],
+    [1024, 700],
+  ] as const) {
+    test.describe(`${fake} cores`, () => {
+      test.use({ fakeCores: fake });
+      test(`${width}×${height} presentation with ${fake} cores: axis, core lanes (or their scroll), actor lanes on the first screen`, async ({
+        app,
+      }, testInfo) => {
+        const page = app.page;
+        await presentedDefaultRun(app, width, height);
+        onScreen(await box(page.locator('svg.axis').first()), width, height, 'time axis');
+        const cores = page.locator('[data-testid="core-lanes"] .label');
+        await expect(cores).toHaveCount(fake);
+        const actors = page.locator('section[aria-labelledby="h-actors"] .label');
+        await expect(actors).toHaveCount(2);
+        for (const l of await actors.all())
+          onScreen(await box(l), width, height, `lane "${await l.innerText()}"`);
+        onScreen(
+          await box(page.locator('section[aria-labelledby="h-actors"] canvas')),
+          width,
+          height,
+          'actor lanes canvas',
+        );
+        const coreFont = await fontPx(page, '[data-testid="core-lanes"] .core-name');
+        expect(coreFont).toBeGreaterThanOrEqual(FLOOR);
+        // The name follows the bar: "CPU k" at line-height 1 fills its lane's bar.
+        const first = await box(cores.first());
+        expect(first.height).toBeGreaterThanOrEqual(coreFont);
+        const panel = page.locator('[data-testid="core-lanes"] .scroller');
+        onScreen(await box(panel), width, height, 'core lanes panel');
+        const note = page.getByTestId('cores-scroll-note');
+        const scrolls = await panel.evaluate((el) => el.scrollHeight > el.clientHeight + 1);
+        if (!scrolls) {
+          await expect(note).toHaveCount(0);
+          for (const l of await cores.all())
+            onScreen(await box(l), width, height, `lane "${await l.innerText()}"`);
+        } else {
+          // Past the floor: the lanes in view are whole and on screen, the note names the rest.
+          expect(coreFont).toBe(FLOOR);
+          await expect(note).toBeVisible();
+          onScreen(await box(note), width, height, 'scroll note');
+          const panelBox = await box(panel);
+          let shown = 0;
+          for (const l of await cores.all()) {
+            const b = await box(l);
+            if (b.y + b.height <= panelBox.y + panelBox.height + 1) {
+              onScreen(b, width, height, `lane "${await l.innerText()}"`);
+              shown++;
+            }
+          }
+          expect(shown).toBeGreaterThan(0);
+          expect(shown).toBeLessThan(fake);
+          await expect(note).toHaveText(`CPU ${shown}–${fake - 1} below: scroll`);
+          // Scrolling the panel brings the last core lane into its view.
+          await panel.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+          const last = await box(cores.last());
+          expect(last.y + last.height).toBeLessThanOrEqual(panelBox.y + panelBox.height + 1);
+          expect(last.y).toBeGreaterThanOrEqual(panelBox.y - 1);
+        }
+        if (width === 1920) {
+          onScreen(await box(page.getByRole('list', { name: 'Legend' })), width, height, 'legend');
+          onScreen(await box(page.getByTestId('present-summary')), width, height, 'summary');
+        }
+        // The run used the real machine: its 4 tasks finished (presentedDefaultRun waited).
+        await expect(page.getByTestId('present-summary').locator('[data-key="tasks"]')).toHaveText(
+          /^4\/4 tasks/,
+        );
+        await page.screenshot({
+          path: testInfo.outputPath(`present-${fake}-${width}x${height}.png`),
+        });
+        await testInfo.attach('first-core-lane', {
+          body: JSON.stringify({
+            first,
+            coreFont,
+            scrolls,
+            note: scrolls ? await note.innerText() : '',
+          }),
+          contentType: 'application/json',
+        });
+      });
+    });
+  }
+}
+
 test('presentation mode: choose scenario, variant and model from the keyboard, run, read the speedup', async ({
   app,
 }) => {

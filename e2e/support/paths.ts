@@ -14,3 +14,16 @@ export function requireBuilt(...files: string[]): void {
       throw new Error(`${file} is missing: run \`npm run build\` before the e2e tests`);
   }
 }
+
+/** The loader that makes a host's os.cpus() report a chosen core count (see the file). */
+export const FAKE_CORES_CJS = join(__dirname, 'fake-cores.cjs');
+
+/** This process's environment plus what makes a started host report `count` logical cores. */
+export function fakeCoresEnv(count: number): NodeJS.ProcessEnv {
+  const given = process.env.NODE_OPTIONS ?? '';
+  return {
+    ...process.env,
+    CORESCOPE_FAKE_CORES: String(count),
+    NODE_OPTIONS: `${given} --require ${FAKE_CORES_CJS}`.trim(),
+  };
+}

@@ -6,7 +6,7 @@ import { F_ACTOR, F_TASK, SLICE_STRIDE } from '../../../shared/events';
 import type { RunStore } from '../../../shared/run-store';
 import type { LaneIndex } from './lane-index';
 import { laneSize, type LaneDensity } from './lane-sizes';
-import { layoutLanes, type Layout } from './lanes';
+import { layoutLanes, type Layout, type LaneSize } from './lanes';
 import { actorName, taskName } from './slice-info';
 
 export interface ChartPanel {
@@ -24,13 +24,15 @@ export interface ChartLanes {
 
 /**
  * The three panels of `store` as `index` splits it; `presenting` picks projection sizes and
- * `density` the chart's or Compare's.
+ * `density` the chart's or Compare's; `coreSize` overrides the core lanes' size (presentation
+ * mode shrinks them to fit the window's height).
  */
 export function chartLanes(
   store: RunStore,
   index: LaneIndex,
   presenting: boolean,
   density: LaneDensity = 'chart',
+  coreSize?: LaneSize,
 ): ChartLanes {
   const column = (row: number, field: number): number =>
     store.slices[row * SLICE_STRIDE + field] ?? -1;
@@ -50,7 +52,7 @@ export function chartLanes(
         'core',
         index.cores,
         (l) => `CPU ${l.id}`,
-        laneSize('core', index.cores.length, presenting, density),
+        coreSize ?? laneSize('core', index.cores.length, presenting, density),
       ),
       labelOf: actorOfRow,
     },

@@ -36,6 +36,47 @@ const COMPARE_PRESENTATION: Readonly<Record<LaneKind, LaneSize>> = {
   task: { bar: 44, strip: 0, gap: 4 },
 };
 
+/** The smallest core bar (and "CPU k" name, px) presentation mode shrinks to: at the back of a
+ *  hall a 24 px "CPU k" still reads; below that the core panel scrolls instead. */
+export const CORE_FLOOR = 24;
+const CORE_FULL = PRESENTATION.core;
+
+/** How the core lanes of presentation mode fit the height the window leaves them. */
+export interface CoreFit {
+  readonly size: LaneSize;
+  /** Size of the "CPU k" name, px (line-height 1: it fills its bar). */
+  readonly font: number;
+  /** Core lanes the panel shows at once; fewer than the count: the rest scroll in the panel. */
+  readonly shown: number;
+  /** Height of the panel's view, px. */
+  readonly height: number;
+}
+
+/** A core lane with a `bar` px bar: the OS strip and gap shrink with it, never below readable. */
+function coreSizeOf(bar: number): LaneSize {
+  if (bar >= CORE_FULL.bar) return CORE_FULL;
+  return { bar, strip: Math.max(4, Math.round(bar / 6)), gap: bar >= 36 ? 4 : bar >= 30 ? 2 : 1 };
+}
+
+const pitchOf = (s: LaneSize): number => s.bar + s.strip + s.gap;
+
+/**
+ * The largest core lanes (at most today's 48 px, at least CORE_FLOOR) of which `count` fit
+ * `budget` px; where even the floor cannot, floor-sized lanes and as many as fit in view.
+ * An unknown budget (not measured yet) keeps today's sizes.
+ */
+export function presentationCoreFit(count: number, budget: number | undefined): CoreFit {
+  const n = Math.max(1, count);
+  for (let bar = CORE_FULL.bar; bar >= CORE_FLOOR; bar--) {
+    const size = coreSizeOf(bar);
+    if (budget === undefined || n * pitchOf(size) <= budget)
+      return { size, font: bar, shown: count, height: count * pitchOf(size) };
+  }
+  const size = coreSizeOf(CORE_FLOOR);
+  const shown = Math.max(1, Math.min(count, Math.floor((budget ?? 0) / pitchOf(size))));
+  return { size, font: CORE_FLOOR, shown, height: shown * pitchOf(size) };
+}
+
 export function laneSize(
   kind: LaneKind,
   count: number,
