@@ -12,12 +12,13 @@ const raw = process.env.CORESCOPE_FAKE_CORES;
 if (raw !== undefined) {
   delete process.env.CORESCOPE_FAKE_CORES;
   const opts = process.env.NODE_OPTIONS ?? '';
-  const kept = opts
-    .split(/\s+/)
-    .filter((o, i, all) => !(o === '--require' && /fake-cores\.cjs$/.test(all[i + 1] ?? '')))
-    .filter((o, i, all) => !(/fake-cores\.cjs$/.test(o) && all[i - 1] === '--require'))
-    .join(' ')
-    .trim();
+  const words = opts.split(/\s+/).filter((w) => w !== '');
+  const out = [];
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] === '--require' && /fake-cores\.cjs$/.test(words[i + 1] ?? '')) i++;
+    else if (!/^--require=.*fake-cores\.cjs$/.test(words[i] ?? '')) out.push(words[i]);
+  }
+  const kept = out.join(' ');
   if (kept === '') delete process.env.NODE_OPTIONS;
   else process.env.NODE_OPTIONS = kept;
 
