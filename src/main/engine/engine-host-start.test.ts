@@ -28,8 +28,11 @@ describe('the run clock of hosted programs', () => {
       expect(spawning).toBe(0);
       expect(first).toBeGreaterThanOrEqual(0);
       for (const o of store.os) expect(o.tUs).toBeGreaterThanOrEqual(0);
-      // The last task ends at the run's end: wall time is the program's own time.
-      expect(Math.max(...store.tasksDone.values()) / 1000).toBeCloseTo(summary.wallMs, 0);
+      // Wall time is the program's own time: it holds every task, and the host's start-up is not
+      // in it (the program's first slice starts before the start-up would have ended). How soon
+      // after the last task the program returns is not asserted: under load it takes a few ms.
+      expect(summary.wallMs).toBeGreaterThanOrEqual(Math.max(...store.tasksDone.values()) / 1000);
+      expect(first).toBeLessThan((summary.hostStartMs ?? 0) * 1000);
     });
   }
 
