@@ -38,7 +38,27 @@ describe('presentationCoreFit', () => {
     expect(fit.shown).toBe(Math.floor(198 / pitch(fit.size)));
     expect(fit.shown).toBeLessThan(16);
     expect(fit.height).toBeLessThanOrEqual(198);
-    // A window too small for even one lane still shows one.
-    expect(presentationCoreFit(16, 5).shown).toBe(1);
+    // Room for four floor-sized lanes: four shown, the rest scroll.
+    expect(presentationCoreFit(16, 4 * pitch(fit.size)).shown).toBe(4);
+  });
+
+  it("where what is below overflows the window by itself, keeps today's lanes, all shown", () => {
+    const full = laneSize('core', 2, true);
+    // Two cores and eight actor lanes at 1024x700: the actors leave the cores no room at all.
+    for (const [count, budget] of [
+      [2, -300],
+      [2, 40],
+      [16, 5],
+      [16, 100],
+    ] as const) {
+      const fit = presentationCoreFit(count, budget);
+      expect(fit.size).toEqual(full);
+      expect(fit.font).toBe(48);
+      expect(fit.shown).toBe(count);
+    }
+    // Two cores with a little room: both shown, shrunk to fit it.
+    const two = presentationCoreFit(2, 83);
+    expect(two.shown).toBe(2);
+    expect(2 * pitch(two.size)).toBeLessThanOrEqual(83);
   });
 });

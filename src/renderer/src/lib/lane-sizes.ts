@@ -60,13 +60,22 @@ function coreSizeOf(bar: number): LaneSize {
 
 const pitchOf = (s: LaneSize): number => s.bar + s.strip + s.gap;
 
+/** Fitting needs room for at least this many floor-sized core lanes (fewer cores: all of them). */
+const MIN_FITTED = 4;
+
 /**
  * The largest core lanes (at most today's 48 px, at least CORE_FLOOR) of which `count` fit
- * `budget` px; where even the floor cannot, floor-sized lanes and as many as fit in view.
- * An unknown budget (not measured yet) keeps today's sizes.
+ * `budget` px; where even the floor cannot, floor-sized lanes and as many as fit in view (never
+ * fewer than MIN_FITTED, or every lane if fewer: else today's sizes). An unknown budget (not
+ * measured yet) keeps today's sizes.
  */
 export function presentationCoreFit(count: number, budget: number | undefined): CoreFit {
   const n = Math.max(1, count);
+  // A budget too small for a few floor-sized lanes means what is below (many actor lanes)
+  // overflows the window by itself: the promise cannot hold, and squeezing the cores to one
+  // scrolled lane would hide the very thing the chart is about. Today's sizes; the page scrolls.
+  if (budget !== undefined && budget < Math.min(n, MIN_FITTED) * pitchOf(coreSizeOf(CORE_FLOOR)))
+    return { size: CORE_FULL, font: CORE_FULL.bar, shown: count, height: n * pitchOf(CORE_FULL) };
   for (let bar = CORE_FULL.bar; bar >= CORE_FLOOR; bar--) {
     const size = coreSizeOf(bar);
     if (budget === undefined || n * pitchOf(size) <= budget)
