@@ -37,12 +37,11 @@ export async function runSweep(
     if (summary.status !== 'completed')
       return { kind: 'stopped', reason: summary.failures[0]?.reason ?? summary.status };
     const figures = runFigures(store, summary);
-    const load = figures === undefined ? undefined : runLoad(figures, summary);
     return {
       kind: 'completed',
       wallMs: summary.wallMs,
       preemptedShare: figures?.stateShare.preempted ?? 0,
-      ...(load !== undefined ? { load } : {}),
+      load: runLoad(figures, summary),
       params: run.meta.params,
       machine: options.machine,
     };

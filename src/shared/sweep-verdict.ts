@@ -42,9 +42,9 @@ export interface RunLoad {
   readonly ownCores: number;
 }
 
-/** The run's load from its figures and summary; undefined where the OS figures are missing. */
-export function runLoad(f: RunFigures, summary: RunSummary): RunLoad | undefined {
-  if (summary.osBusy.length === 0) return undefined;
+/** The run's load from its figures and summary; undefined where figures or OS figures are missing. */
+export function runLoad(f: RunFigures | undefined, summary: RunSummary): RunLoad | undefined {
+  if (f === undefined || summary.osBusy.length === 0) return undefined;
   const osCores = summary.osBusy.reduce((a, b) => a + b, 0);
   const own = (f.observer?.engineCores ?? 0) + (f.observer?.drawCores ?? 0);
   return { otherCores: Math.max(0, osCores - f.parallelism - own), ownCores: own };

@@ -11,9 +11,8 @@ import {
   type SweepResult,
 } from '../../../shared/sweep';
 import { sweepLoop, type SweepRunOutcome } from '../../../shared/sweep-loop';
-import { runLoad, type RunLoad } from '../../../shared/sweep-verdict';
-import type { RunFigures } from '../../../shared/run-figures';
-import type { MachineInfo, RunSummary } from '../../../shared/events';
+import { runLoad } from '../../../shared/sweep-verdict';
+import type { MachineInfo } from '../../../shared/events';
 import { LabRun } from './lab-run.svelte';
 import type { LabState } from './compare.svelte';
 import type { SweepRunProgress } from './sweep-progress';
@@ -98,7 +97,7 @@ export class SweepSession {
         kind: 'completed',
         wallMs: summary.wallMs,
         preemptedShare: run.figures?.stateShare.preempted ?? 0,
-        ...loadOf(run.figures, summary),
+        load: runLoad(run.figures, summary),
         params: meta.params,
         machine: meta.machine,
       };
@@ -130,12 +129,6 @@ export class SweepSession {
     this.error = message;
     this.state = 'error';
   }
-}
-
-/** The run's load beside its figures, when both were read. */
-function loadOf(f: RunFigures | undefined, summary: RunSummary): { load?: RunLoad } {
-  const load = f === undefined ? undefined : runLoad(f, summary);
-  return load === undefined ? {} : { load };
 }
 
 const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
