@@ -29,6 +29,24 @@ describe('RunLibrary', () => {
     expect(value(await new RunLibrary({ dir: join(dir, 'nope') }).list())).toEqual([]);
   });
 
+  it('names a Python run by its script and runtime, with no worker count', async () => {
+    const lib = new RunLibrary({ dir });
+    const file = runFile();
+    const source = {
+      kind: 'python' as const,
+      script: 'cpu_threads.py',
+      text: 'print(1)\n',
+      runtime: 'CPython 3.11.7',
+      interpreter: '/usr/bin/python3',
+      gil: true,
+      note: 'threads, asyncio tasks and processes observed',
+      scale: 1,
+    };
+    const python = { ...file, meta: { ...file.meta, source } };
+    const entry = value(await lib.save({ file: python, auto: true }));
+    expect(entry.name).toBe('cpu_threads.py · CPython 3.11.7');
+  });
+
   it('saves, lists, reopens to the same run, renames and deletes', async () => {
     const lib = new RunLibrary({ dir });
     const entry = await saved(lib);

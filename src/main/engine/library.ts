@@ -281,9 +281,13 @@ function nameTaken(name: string): string {
   return `A run named “${name}” is already in the library: choose another name (nothing was replaced).`;
 }
 
-/** `cpu-bound · processes × 2`; the list shows the date, and repeats get (2), (3)… */
+/**
+ * `cpu-bound · processes × 2`, or `my_script.py · CPython 3.11.7` for a Python run (its facts
+ * carry no worker count: 0); the list shows the date, and repeats get (2), (3)…
+ */
 function defaultName(s: Sidecar): string {
-  const workers = s.model === 'sequential' || s.model === 'async' ? '' : ` × ${s.workers}`;
+  const oneThread = s.model === 'sequential' || s.model === 'async' || s.workers <= 0;
+  const workers = oneThread ? '' : ` × ${s.workers}`;
   return `${s.scenario} · ${s.model}${workers}`.slice(0, 70);
 }
 
