@@ -1,17 +1,7 @@
 // Lecture-mode settings of the window: presentation mode, the theme (remembered across visits),
 // the shortcut list, and where the shown run came from (a live run, a file, the library).
-import { THEMES, isThemeName, type ThemeName } from '../lib/themes';
-
-const THEME_KEY = 'corescope.theme';
-
-function storedTheme(): ThemeName {
-  try {
-    const v = localStorage.getItem(THEME_KEY);
-    return isThemeName(v) ? v : 'light';
-  } catch {
-    return 'light';
-  }
-}
+import { THEME_KEY, storedTheme } from '../lib/page-theme';
+import { THEMES, type ThemeName } from '../lib/themes';
 
 export class Lecture {
   presenting = $state(false);
