@@ -6,6 +6,7 @@ import { OP_SCHEMAS } from './operations';
 import { checkRunFile, type RunFile } from './run-file';
 import { WireRequestSchema, type WirePush, type WireReply } from './wire';
 import { zodProblem } from './zod-format';
+import { runWorkload } from './run-label';
 import { describeArgsProblem } from './op-dispatch';
 
 /** What the library's sidecar records of a run, taken from its validated file. */
@@ -18,25 +19,10 @@ export interface RunFacts {
 }
 
 export function runFacts(file: RunFile): RunFacts {
-  const p = file.meta.params;
-  const python = file.meta.source;
   // A Python run is listed by its script and runtime: the scenario and model the app files it
   // under are not what ran.
-  if (python !== undefined)
-    return {
-      scenario: python.script,
-      model: python.runtime,
-      workers: 0,
-      runId: file.meta.runId,
-      savedAt: file.savedAt,
-    };
-  return {
-    scenario: typeof p['scenario'] === 'string' ? p['scenario'] : '',
-    model: typeof p['model'] === 'string' ? p['model'] : '',
-    workers: typeof p['workers'] === 'number' && p['workers'] >= 0 ? Math.trunc(p['workers']) : 0,
-    runId: file.meta.runId,
-    savedAt: file.savedAt,
-  };
+  const workload = runWorkload(file.meta.params, file.meta.source);
+  return { ...workload, runId: file.meta.runId, savedAt: file.savedAt };
 }
 
 /** A run file checked once and serialised as validated (UTF-8 JSON). */

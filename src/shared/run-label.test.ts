@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { isPooled, runLabel, workersLabel } from './run-label';
+import {
+  isPooled,
+  poolLabel,
+  runLabel,
+  runTitle,
+  runWorkload,
+  workersLabel,
+  workloadLabel,
+} from './run-label';
+import { testMeta } from './test-figures';
 
 describe('run labels', () => {
   it('gives pooled models a worker count and the others none', () => {
@@ -24,5 +33,28 @@ describe('run labels', () => {
       'cpu-bound · async · one thread · 1 task',
     );
     expect(runLabel({ ...base, model: 'threads' }, false)).toBe('cpu-bound · threads · 2 workers');
+  });
+
+  it('shows workers only for pooled models', () => {
+    expect(poolLabel('threads', 4)).toBe('threads × 4');
+    expect(poolLabel('async', 4)).toBe('async');
+    expect(poolLabel('processes', 0)).toBe('processes');
+    expect(poolLabel('CPython 3.11.7', 2)).toBe('CPython 3.11.7');
+  });
+
+  it('names the workload a library row and title show: model runs and Python scripts apart', () => {
+    const params = { scenario: 'cpu-bound', model: 'processes', workers: 2, tasks: 4 };
+    const python = { script: 'cpu_threads.py', runtime: 'CPython 3.11.7' };
+    expect(workloadLabel(runWorkload(params, undefined))).toBe('cpu-bound · processes × 2');
+    expect(workloadLabel(runWorkload(params, python))).toBe('cpu_threads.py · CPython 3.11.7');
+    expect(runWorkload({ workers: -1 }, undefined)).toEqual({
+      scenario: '',
+      model: '',
+      workers: 0,
+    });
+    expect(runTitle(testMeta('threads', 2))).toBe('cpu-bound · threads · 2 workers');
+    expect(runTitle({ ...testMeta('gil-threads', 2), source: python })).toBe(
+      'cpu_threads.py · CPython 3.11.7',
+    );
   });
 });

@@ -17,6 +17,7 @@ import {
 import { MAX_FILE_BYTES } from '../../shared/open-file';
 import { runFacts, type RunFacts } from '../../shared/library-save';
 import { checkRunFile } from '../../shared/run-file';
+import { workloadLabel } from '../../shared/run-label';
 import { writeFileAtomic } from './atomic-write';
 import { errorCode } from './regular-file';
 import {
@@ -282,13 +283,12 @@ function nameTaken(name: string): string {
 }
 
 /**
- * `cpu-bound · processes × 2`, or `my_script.py · CPython 3.11.7` for a Python run (its facts
- * carry no worker count: 0); the list shows the date, and repeats get (2), (3)…
+ * `cpu-bound · processes × 2`, or `my_script.py · CPython 3.11.7` for a Python run (the one
+ * naming the run summary and the library's Workload column use too); the list shows the date,
+ * and repeats get (2), (3)…
  */
 function defaultName(s: Sidecar): string {
-  const oneThread = s.model === 'sequential' || s.model === 'async' || s.workers <= 0;
-  const workers = oneThread ? '' : ` × ${s.workers}`;
-  return `${s.scenario} · ${s.model}${workers}`.slice(0, 70);
+  return workloadLabel(s).slice(0, 70);
 }
 
 function freeName(entries: readonly { entry: LibraryEntry }[], base: string): string {

@@ -1,6 +1,6 @@
-// The library panel's formatting of sizes, dates and models.
+// The library panel's formatting of sizes and dates.
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatModel, formatSavedAt } from './library-format';
+import { formatBytes, formatSavedAt } from './library-format';
 
 describe('library formatting', () => {
   it('prints sizes in B, KB and MB', () => {
@@ -13,11 +13,5 @@ describe('library formatting', () => {
     const d = new Date(2026, 10, 5, 9, 7);
     expect(formatSavedAt(d.toISOString())).toBe('2026-11-05 09:07');
     expect(formatSavedAt('yesterday')).toBe('yesterday');
-  });
-
-  it('shows workers only for pooled models', () => {
-    expect(formatModel('threads', 4)).toBe('threads × 4');
-    expect(formatModel('async', 4)).toBe('async');
-    expect(formatModel('processes', 0)).toBe('processes');
   });
 });

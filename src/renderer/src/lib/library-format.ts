@@ -1,6 +1,5 @@
-// How the library panel prints an entry's size, date and model (pure, so it is unit-tested).
-import { MODELS } from '../../../shared/params';
-import { isPooled } from '../../../shared/run-label';
+// How the library panel prints an entry's size and date (pure, so it is unit-tested); its
+// workload (what ran) is shared/run-label's workloadLabel, the one the library names runs with.
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -15,10 +14,4 @@ export function formatSavedAt(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-/** `threads × 4`; models without a pool show no worker count. */
-export function formatModel(model: string, workers: number): string {
-  const known = MODELS.find((m) => m === model);
-  return known === undefined || !isPooled(known) || workers <= 0 ? model : `${model} × ${workers}`;
 }

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../../shared/events';
 import type { RunParams } from '../../../shared/params';
-import { Baselines, presentFigures } from './present-summary';
+import { testMeta } from '../../../shared/test-figures';
+import { Baselines, presentFigures, summaryLine } from './present-summary';
 
 const PARAMS: RunParams = {
   scenario: 'cpu-bound',
@@ -58,5 +59,41 @@ describe('presentFigures', () => {
     const f = presentFigures(summary(500, 400, { status: 'cancelled', tasksDone: 1 }), PARAMS, 900);
     expect(f.map((x) => x.key)).toEqual(['status', 'cores', 'tasks']);
     expect(f[2]?.text).toBe('1/4 tasks');
+  });
+});
+
+describe('summaryLine', () => {
+  const python = {
+    kind: 'python' as const,
+    script: 'cpu_threads.py',
+    example: 'cpu_threads.py' as const,
+    text: 'import threading\n',
+    runtime: 'CPython 3.11.7',
+    interpreter: '/usr/bin/python3',
+    gil: true,
+    note: '',
+    scale: 1,
+  };
+
+  it('names a model run by the form fields it ran with', () => {
+    expect(summaryLine(testMeta('gil-threads', 2), summary(1, 1))).toBe(
+      'cpu-bound · gil-threads · 2 workers · 4 tasks',
+    );
+  });
+
+  it('names a Python run by its script, runtime and trace, never the params it is filed under', () => {
+    const meta = { ...testMeta('gil-threads', 2), source: python };
+    const line = summaryLine(meta, summary(1, 1, { actors: 3, tasks: 1 }));
+    expect(line).toBe('cpu_threads.py · CPython 3.11.7 · traced: 3 actors, 1 task');
+    expect(line).not.toContain('gil-threads');
+    expect(line).not.toContain('workers');
+    expect(line).not.toContain('cpu-bound');
+  });
+
+  it('says what an imported trace holds', () => {
+    const meta = { ...testMeta('sequential', 1), runId: 'imported-x' };
+    expect(summaryLine(meta, summary(1, 1, { actors: 2, tasks: 3 }))).toBe(
+      'imported trace · 2 threads · 3 tasks',
+    );
   });
 });

@@ -1,9 +1,11 @@
 // The few figures presentation mode shows beside the wall clock after a run: what the hall
 // needs to read the result at a glance. Speedup needs a sequential run of the same work, so the
 // window remembers the last one it saw (Baselines); without one it says how many cores were busy,
-// which is what a single run can tell on its own.
+// which is what a single run can tell on its own. Also the Run summary's line naming what ran.
 import type { RunParams } from '../../../shared/params';
-import type { RunSummary } from '../../../shared/events';
+import type { RunMeta, RunSummary } from '../../../shared/events';
+import { isImportedRun } from '../../../shared/foreign-trace';
+import { runLabel, runTitle } from '../../../shared/run-label';
 import { busyCores, ms, times } from '../../../shared/figure-format';
 
 export interface PresentFigure {
@@ -71,4 +73,21 @@ export function presentFigures(
     title: `${summary.tasksDone} of ${summary.tasks} tasks done`,
   });
   return out;
+}
+
+const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * The Run summary's line naming what ran. A model run: the form's fields it ran with. A Python
+ * run: its script and runtime (the library's name for it) and what its trace holds, never the
+ * scenario and model its params are filed under, which it did not run. An imported trace: what
+ * it holds.
+ */
+export function summaryLine(meta: RunMeta, summary: Pick<RunSummary, 'actors' | 'tasks'>): string {
+  const tasks = count(summary.tasks, 'task', 'tasks');
+  if (isImportedRun(meta))
+    return `imported trace · ${count(summary.actors, 'thread', 'threads')} · ${tasks}`;
+  if (meta.source !== undefined)
+    return `${runTitle(meta)} · traced: ${count(summary.actors, 'actor', 'actors')}, ${tasks}`;
+  return runLabel(meta.params);
 }

@@ -1,7 +1,8 @@
 // Opening a finished run to look at it again: a file the user picked or dropped (a CoreScope
 // run file, a CoreScope trace or another tool's Chrome trace) or a library entry. Everything is
 // validated first; a bad file becomes one notice and changes nothing. A run opened from
-// CoreScope also sets the run form to its scenario, model and parameters, so Run runs it again.
+// CoreScope also sets the run form to what ran, so Run runs it again: a model run's scenario,
+// model and parameters, or a Python run's script (the Python source, that script chosen).
 import { isImportedRun } from '../../../shared/foreign-trace';
 import type { OpenResult } from '../../../shared/loaded-run';
 import { timesProblem } from '../../../shared/open-file';
@@ -74,15 +75,12 @@ export class Opening {
     lecture.openedName = run.name;
     lecture.openedForeign = run.source === 'foreign-trace';
     const meta = run.store.meta;
-    // A Python run's parameters are only what the app files it under: the form keeps its
-    // choices rather than claim the script ran a scenario and model.
-    if (
-      run.source !== 'foreign-trace' &&
-      meta !== undefined &&
-      !isImportedRun(meta) &&
-      meta.source === undefined
-    )
-      form.setFromParams(meta.params);
+    // A Python run's parameters are only what the app files it under: the form takes its
+    // script, never a scenario and model the script did not run.
+    if (run.source !== 'foreign-trace' && meta !== undefined && !isImportedRun(meta)) {
+      if (meta.source !== undefined) form.setFromPython(meta.source, meta.params.cores);
+      else form.setFromParams(meta.params);
+    }
     view.setEnd(run.store.endUs);
     if (run.view !== undefined) view.show(run.view.t0, run.view.t1);
     else view.fit();

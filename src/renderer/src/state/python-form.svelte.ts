@@ -6,6 +6,7 @@ import {
   PYTHON_SCRIPT_MAX_CHARS,
   type PythonExampleName,
   type PythonScript,
+  type PythonSource,
 } from '../../../shared/python';
 
 export const DEFAULT_EXAMPLE: PythonExampleName = 'cpu_threads.py';
@@ -47,6 +48,21 @@ export class PythonForm {
     this.compare = PYTHON_EXAMPLES.map((e) => e.name).filter((n) =>
       n === name ? on : this.compare.includes(n),
     );
+  }
+
+  /**
+   * Chooses the script a saved run ran, so Run runs it again: a shipped example by its name (the
+   * file on disk is what ran), any other script as the text the run file carries.
+   */
+  showRun(source: Pick<PythonSource, 'script' | 'example' | 'text'>): void {
+    this.error = undefined;
+    if (source.example !== undefined) {
+      this.example = source.example;
+      this.choice = 'example';
+      return;
+    }
+    this.opened = { name: source.script, text: source.text };
+    this.choice = 'opened';
   }
 
   /** Reads a file the user picked; refuses what is not a plain .py text file of sane size. */

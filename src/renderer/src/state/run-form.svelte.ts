@@ -6,6 +6,7 @@
 // is one entry here and one control in RunControls.
 import { LIMITS, type Model, type RunParams, type RunParamsInput } from '../../../shared/params';
 import type { ScenarioId, Variant } from '../../../shared/params';
+import type { PythonSource } from '../../../shared/python';
 import type { ScenarioInfo } from '../../../shared/scenarios';
 import type { StartInput } from '../../../shared/start-input';
 import { numberText, readNumberField, type NumberFieldSpec } from '../lib/number-field';
@@ -114,6 +115,7 @@ export class RunForm {
 
   /** Sets every control to what a run used, so Run runs the same thing again. */
   setFromParams(p: RunParams): void {
+    this.source = 'models';
     this.scenario = p.scenario;
     this.model = p.model;
     this.text.workers = numberText(p.workers);
@@ -124,6 +126,20 @@ export class RunForm {
     // A run opened from a bigger machine keeps all of this one's cores rather than a limit
     // this machine cannot honour.
     this.cores = p.cores !== undefined && p.cores <= this.machineCores ? p.cores : undefined;
+  }
+
+  /**
+   * Sets the form to the script a saved Python run ran (its scale and cores limit too); the
+   * model fields keep their values, since the run's params only say what it is filed under.
+   */
+  setFromPython(
+    source: Pick<PythonSource, 'script' | 'example' | 'text' | 'scale'>,
+    cores?: number,
+  ): void {
+    this.source = 'python';
+    this.python.showRun(source);
+    this.text.scale = numberText(source.scale);
+    this.cores = cores !== undefined && cores <= this.machineCores ? cores : undefined;
   }
 
   /** The parameters to run, or undefined while a field is invalid (see `errors`). */

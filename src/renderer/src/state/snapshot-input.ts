@@ -1,7 +1,7 @@
 // What a PNG or SVG snapshot shows: the chart's three panels (the same layout as the screen),
 // the time window, the replay cursor, the theme, and a title naming the run.
 import { isImportedRun } from '../../../shared/foreign-trace';
-import { runLabel } from '../../../shared/run-label';
+import { runTitle } from '../../../shared/run-label';
 import { chartLanes } from '../lib/chart-lanes';
 import { snapshotKey } from '../lib/snapshot-key';
 import type { SnapshotInput } from '../lib/snapshot-scene';
@@ -28,7 +28,7 @@ export function snapshotInput({ session, view, replay, lecture }: SnapshotSource
       ? `Imported trace: ${lecture.openedName ?? ''}`
       : meta === undefined
         ? 'CoreScope'
-        : runLabel(meta.params, false);
+        : runTitle(meta);
   const wall = session.summary?.wallMs;
   const subtitle = [
     wall !== undefined ? `wall ${wall.toFixed(1)} ms` : '',
