@@ -53,7 +53,10 @@ function observerRows(o: ObserverFigures): [string, string, string][] {
   const f = (x: number | undefined, d = 3): string => (x === undefined ? '-' : x.toFixed(d));
   for (const r of o.runs) {
     console.log(
-      `observer run ${r.side.padEnd(6)} wall ${r.wallMs.toFixed(1)} ms, preempted ${(100 * r.preemptedShare).toFixed(1)} %, browser ${f(r.browserCores)} / renderer ${f(r.rendererCores)} / engine ${f(r.engineCores)} cores`,
+      `observer run ${r.side.padEnd(6)} wall ${r.wallMs.toFixed(1)} ms, preempted ${(100 * r.preemptedShare).toFixed(1)} %, browser ${f(r.browserCores)} / renderer ${f(r.rendererCores)} / engine ${f(r.engineCores)} cores` +
+        (r.side === 'ui'
+          ? `; ${r.frames ?? 0} frames, renderer ${f(r.rendererMsPerFrame, 1)} ms/frame; click to drawn: browser ${f(r.browserCoresWhole)} / renderer ${f(r.rendererCoresWhole)}`
+          : ''),
     );
   }
   return [
@@ -68,6 +71,12 @@ function observerRows(o: ObserverFigures): [string, string, string][] {
       `${o.browserCoresPerSecond.toFixed(3)} (${o.rendererCoresPerSecond.toFixed(3)})`,
       '<= 0.05',
     ],
+    [
+      'observer: the same, Run click to drawn (start-up, final draw)',
+      `${o.browserCoresWhole.toFixed(3)} (${o.rendererCoresWhole.toFixed(3)})`,
+      '',
+    ],
+    ['observer: renderer CPU per live frame, ms', o.rendererMsPerFrame.toFixed(1), ''],
     ['observer: engine CPU per s of UI run, cores', o.engineCoresPerSecondUi.toFixed(3), ''],
     [
       'observer: live latency slice end -> frame, ms (median / p95)',
@@ -226,6 +235,9 @@ async function main(): Promise<void> {
           observerPreemptedDiffPoints: +observer.preemptedDiffPoints.toFixed(2),
           observerBrowserCores: +observer.browserCoresPerSecond.toFixed(4),
           observerRendererCores: +observer.rendererCoresPerSecond.toFixed(4),
+          observerBrowserCoresWhole: +observer.browserCoresWhole.toFixed(4),
+          observerRendererCoresWhole: +observer.rendererCoresWhole.toFixed(4),
+          observerRendererMsPerFrame: +observer.rendererMsPerFrame.toFixed(2),
           observerEngineCores: +observer.engineCoresPerSecondUi.toFixed(4),
           observerLatencyMedianMs: +observer.latencyMedianMs.toFixed(1),
           observerLatencyP95Ms: +observer.latencyP95Ms.toFixed(1),

@@ -6,8 +6,12 @@
 //
 // How each figure is read, so nothing in the measured run pays for the measuring:
 // - CPU: on-CPU nanoseconds of every thread of every Chromium process (/proc/<pid>/task/*/
-//   schedstat), before the Run click and after the page says "finished"; the host's own threads
-//   the same way (the engine's share).
+//   schedstat), read when the page receives the run's first events and its end (Playwright
+//   reports each WebSocket frame the page receives), so the figure covers the run itself: what
+//   the window does before the engine starts (the click, the form) and after it ends (the full
+//   draw) takes no core from the run. The same reads at the Run click and at "finished" give the
+//   whole click-to-drawn figure, printed beside it. The host's own threads the same way (the
+//   engine's share).
 // - Wall and preempted share: from the run file the page keeps in the host's library.
 // - Latency: the page marks each core-lane frame with how many slices it drew (data-drawn-slices);
 //   a MutationObserver logs (page time, count). Slice i's pixels appear at the first frame whose
@@ -43,6 +47,12 @@ export interface ObserverRun {
   /** Cores' worth of CPU the browser (all its processes) / its renderer used during the run. */
   readonly browserCores?: number;
   readonly rendererCores?: number;
+  /** The same from the Run click to the page's "finished" (start-up and the final draw too). */
+  readonly browserCoresWhole?: number;
+  readonly rendererCoresWhole?: number;
+  /** Live frames drawn during the run, and the renderer's CPU per frame, ms. */
+  readonly frames?: number;
+  readonly rendererMsPerFrame?: number;
   /** Cores' worth of CPU the engine's process used (its own threads; workers are children). */
   readonly engineCores: number;
   readonly latencyMs?: readonly number[];
@@ -56,6 +66,9 @@ export interface ObserverFigures {
   readonly preemptedDiffPoints: number;
   readonly browserCoresPerSecond: number;
   readonly rendererCoresPerSecond: number;
+  readonly browserCoresWhole: number;
+  readonly rendererCoresWhole: number;
+  readonly rendererMsPerFrame: number;
   readonly engineCoresPerSecondUi: number;
   readonly latencyMedianMs: number;
   readonly latencyP95Ms: number;
@@ -192,28 +205,81 @@ async function keptRun(page: Page, host: BenchHost, after: number) {
   return { store, summary, fig, frames, origin };
 }
 
-async function uiRun(page: Page, host: BenchHost): Promise<ObserverRun> {
+/** CPU so far of the browser, its renderer and the host, and when it was read (ms, this clock). */
+interface CpuAt {
+  readonly at: number;
+  readonly browser: { all: number; renderer: number };
+  readonly engine: number;
+}
+
+function cpuAt(hostPid: number): CpuAt {
+  return { at: performance.now(), browser: browserNs(chromiumPid()), engine: threadNs(hostPid) };
+}
+
+/**
+ * Reads the CPU when the page receives the next run's first events and its end. Armed per run;
+ * Playwright reports the frames the page's WebSocket receives (`watchFrames` is called once per
+ * page, before it connects).
+ */
+class RunMarks {
+  start: CpuAt | undefined;
+  end: CpuAt | undefined;
+  private armed = false;
+
+  constructor(private readonly hostPid: number) {}
+
+  watchFrames(page: Page): void {
+    page.on('websocket', (ws) =>
+      ws.on('framereceived', ({ payload }) => {
+        if (!this.armed) return;
+        const text = typeof payload === 'string' ? payload : payload.toString('utf8');
+        if (this.start === undefined && text.includes('"kind":"events"'))
+          this.start = cpuAt(this.hostPid);
+        else if (this.start !== undefined && text.includes('"kind":"end"')) {
+          this.end = cpuAt(this.hostPid);
+          this.armed = false;
+        }
+      }),
+    );
+  }
+
+  arm(): void {
+    this.start = undefined;
+    this.end = undefined;
+    this.armed = true;
+  }
+}
+
+async function uiRun(page: Page, host: BenchHost, marks: RunMarks): Promise<ObserverRun> {
   await page.evaluate(RECORD_FRAMES);
   const before = Date.now();
-  const b0 = browserNs(chromiumPid());
-  const e0 = threadNs(host.pid);
-  const t0 = performance.now();
+  marks.arm();
+  const click = cpuAt(host.pid);
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   const state = await page.evaluate(
     () => (globalThis as unknown as { __finished: Promise<string> }).__finished,
   );
   if (state !== 'finished') throw new Error(`the UI run ended in state ${state}`);
-  const seconds = (performance.now() - t0) / 1000;
-  const b1 = browserNs(chromiumPid());
-  const e1 = threadNs(host.pid);
+  const drawn = cpuAt(host.pid);
+  const { start, end } = marks;
+  if (start === undefined || end === undefined)
+    throw new Error("the page's WebSocket frames did not show the run's start and end");
   const { store, summary, fig, frames, origin } = await keptRun(page, host, before);
+  const seconds = (end.at - start.at) / 1000;
+  const whole = (drawn.at - click.at) / 1000;
+  const liveFrames = frames.length;
+  const rendererMs = (end.browser.renderer - start.browser.renderer) / 1e6;
   return {
     side: 'ui',
     wallMs: summary.wallMs,
     preemptedShare: fig?.stateShare.preempted ?? NaN,
-    browserCores: (b1.all - b0.all) / 1e9 / seconds,
-    rendererCores: (b1.renderer - b0.renderer) / 1e9 / seconds,
-    engineCores: (e1 - e0) / 1e9 / seconds,
+    browserCores: (end.browser.all - start.browser.all) / 1e9 / seconds,
+    rendererCores: rendererMs / 1000 / seconds,
+    browserCoresWhole: (drawn.browser.all - click.browser.all) / 1e9 / whole,
+    rendererCoresWhole: (drawn.browser.renderer - click.browser.renderer) / 1e9 / whole,
+    frames: liveFrames,
+    rendererMsPerFrame: liveFrames > 0 ? rendererMs / liveFrames : NaN,
+    engineCores: (end.engine - start.engine) / 1e9 / seconds,
     latencyMs: latencies(store, frames, origin),
     params: JSON.stringify(store.meta?.params),
   };
@@ -279,8 +345,10 @@ export async function observerBench(
   const host = await startBenchHost(outDir, 'observer');
   const browser = await launchBenchBrowser();
   const runs: ObserverRun[] = [];
+  const marks = new RunMarks(host.pid);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    marks.watchFrames(page);
     await page.goto(host.url);
     await page.getByTestId('core-lanes').waitFor();
     await fill(page);
@@ -288,11 +356,11 @@ export async function observerBench(
     for (let i = 0; i < repeats; i++) {
       // Alternate which side goes first, so drift in the machine's load favours neither.
       if (i % 2 === 0) {
-        runs.push(await uiRun(page, host));
+        runs.push(await uiRun(page, host, marks));
         runs.push(await engineRun(entries));
       } else {
         runs.push(await engineRun(entries));
-        runs.push(await uiRun(page, host));
+        runs.push(await uiRun(page, host, marks));
       }
     }
   } finally {
@@ -312,6 +380,9 @@ export async function observerBench(
       100 * (median(ui.map((r) => r.preemptedShare)) - median(eng.map((r) => r.preemptedShare))),
     browserCoresPerSecond: median(ui.map((r) => r.browserCores ?? NaN)),
     rendererCoresPerSecond: median(ui.map((r) => r.rendererCores ?? NaN)),
+    browserCoresWhole: median(ui.map((r) => r.browserCoresWhole ?? NaN)),
+    rendererCoresWhole: median(ui.map((r) => r.rendererCoresWhole ?? NaN)),
+    rendererMsPerFrame: median(ui.map((r) => r.rendererMsPerFrame ?? NaN)),
     engineCoresPerSecondUi: median(ui.map((r) => r.engineCores)),
     latencyMedianMs: median(lat),
     latencyP95Ms: quantile(lat, 0.95),

@@ -69,3 +69,24 @@ export function createLiveScheduler(
     },
   };
 }
+
+/** Longest wait for a frame before a run starts anyway (a hidden page gets no frames). */
+export const SETTLE_MAX_MS = 100;
+
+/**
+ * Resolves once the browser has drawn the page as it is now: after the next animation frame and
+ * the task that follows it (the frame's paint), or after SETTLE_MAX_MS if no frame comes (a page
+ * in the background), or at once where there are no frames at all (unit tests in Node).
+ */
+export function afterNextPaint(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, SETTLE_MAX_MS);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
+}

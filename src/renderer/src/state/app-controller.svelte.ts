@@ -33,6 +33,8 @@ const BUSY_WITH: Readonly<Record<Exclude<Activity, 'idle' | 'replay'>, string>> 
 export interface ControllerOptions {
   /** Clock for the repeated-Space guard (tests inject one). */
   readonly now?: () => number;
+  /** What the main run's start waits for before its request goes out (tests: nothing). */
+  readonly settle?: () => Promise<void> | undefined;
 }
 
 export class AppController {
@@ -60,6 +62,7 @@ export class AppController {
     options: ControllerOptions = {},
   ) {
     this.session = new RunSession(api, 1, {
+      ...(options.settle === undefined ? {} : { settle: options.settle }),
       onPublish: (store) => {
         // A run drawn after it ends leaves the chart's window alone until it ends, then fits.
         if (this.session.running && this.session.drawsAfter) return;

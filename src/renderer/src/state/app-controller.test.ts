@@ -80,7 +80,7 @@ const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
 async function mounted(now = () => 0): Promise<{ ctl: AppController; host: Host }> {
   const host = scriptedHost();
-  const ctl = new AppController(() => host.api, { now });
+  const ctl = new AppController(() => host.api, { now, settle: () => undefined });
   ctl.mount();
   await vi.waitFor(() => expect(ctl.machine.loading).toBe(false));
   return { ctl, host };

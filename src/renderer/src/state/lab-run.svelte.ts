@@ -17,6 +17,8 @@ export class LabRun extends RunFeed {
   figures = $state.raw<RunFigures | undefined>(undefined);
 
   private resolveEnd: () => void = () => undefined;
+  /** Cancel came before the engine named the run: sent once it does. */
+  private cancelRequested = false;
 
   constructor(
     readonly params: StartInput,
@@ -50,12 +52,21 @@ export class LabRun extends RunFeed {
     this.state = 'running';
     const error = await this.request(api, this.params);
     if (error !== undefined) this.onError(error);
+    else if (this.cancelRequested) await this.cancel(api);
     await ended;
     unsubscribe();
   }
 
   async cancel(api: CoreScopeApi): Promise<void> {
-    if (this.runId !== undefined && this.state === 'running') await api.cancelRun(this.runId);
+    if (this.state !== 'running') return;
+    // Before the start reply (the request may still wait for the window to draw) there is no
+    // run to name yet: execute sends the cancel once there is.
+    if (this.runId === undefined) {
+      this.cancelRequested = true;
+      return;
+    }
+    this.cancelRequested = false;
+    await api.cancelRun(this.runId);
   }
 
   protected onEnd(summary: RunSummary): void {

@@ -13,7 +13,7 @@ import type { CoreScopeApi, RunMessage } from '../../../shared/contract';
 import type { RunEvent, RunMeta, RunSummary } from '../../../shared/events';
 import { RunStore } from '../../../shared/run-store';
 import { decodeRunEvent } from '../../../shared/wire';
-import { createLiveScheduler } from '../components/frame';
+import { afterNextPaint, createLiveScheduler } from '../components/frame';
 import { LaneIndex } from '../lib/lane-index';
 
 export type StartInput = Parameters<CoreScopeApi['startRun']>[0];
@@ -49,7 +49,14 @@ export abstract class RunFeed {
   private readonly frame = createLiveScheduler(() => this.publish());
   private ticker: ReturnType<typeof setInterval> | undefined;
 
-  protected constructor(protected cores: number) {
+  /**
+   * `settle`: what a start waits for before its request goes out (default: the window's next
+   * paint). It may return undefined to send at once (tests that drive the request by hand).
+   */
+  protected constructor(
+    protected cores: number,
+    private readonly settle: () => Promise<void> | undefined = afterNextPaint,
+  ) {
     this.index = new LaneIndex(cores);
   }
 
@@ -67,10 +74,17 @@ export abstract class RunFeed {
   /** Called after each publish. */
   protected onPublished(): void {}
 
-  /** Sends the start request; undefined when the run started, otherwise why not. */
+  /**
+   * Sends the start request; undefined when the run started, otherwise why not. The request
+   * waits until the window has drawn what pressing Run changed (form disabled, panels reset,
+   * progress shown): that work, tens of ms on a slow machine, is then done before the engine
+   * starts, not on the cores the run is measured on.
+   */
   protected async request(api: CoreScopeApi, params: StartInput): Promise<string | undefined> {
     this.starting = true;
     try {
+      const settled = this.settle();
+      if (settled !== undefined) await settled;
       // A refused start (bad parameters, a run already going) rejects with the reason.
       const meta = await api.startRun(params);
       this.runId = meta.runId;

@@ -21,6 +21,8 @@ export interface RunSessionHooks {
   readonly onPublish?: (store: RunStore) => void;
   /** Called once when a started run ends with a summary (e.g. to keep it in the library). */
   readonly onFinish?: (store: RunStore, summary: RunSummary) => void;
+  /** What a start waits for before its request goes out (RunFeed's `settle`). */
+  readonly settle?: () => Promise<void> | undefined;
 }
 
 export class RunSession extends RunFeed {
@@ -43,7 +45,7 @@ export class RunSession extends RunFeed {
     cores: number,
     private readonly hooks: RunSessionHooks = {},
   ) {
-    super(cores);
+    super(cores, hooks.settle);
   }
 
   get running(): boolean {

@@ -68,7 +68,7 @@ afterEach(() => vi.unstubAllGlobals());
 describe('RunSession', () => {
   it('runs, keeps messages that beat the start reply, ends with a summary, then runs again', async () => {
     const { api, push, answer } = fakeApi();
-    const session = new RunSession(() => api, 2);
+    const session = new RunSession(() => api, 2, { settle: () => undefined });
     session.connect();
     const started = session.start({ scenario: 'cpu-bound', model: 'processes' });
     expect(session.state).toBe('running');
@@ -102,6 +102,26 @@ describe('RunSession', () => {
     expect(session.state).toBe('finished');
   });
 
+  it('sends the start request only once the window has drawn what pressing Run changed', async () => {
+    const { api, answer } = fakeApi();
+    const sent = vi.spyOn(api, 'startRun');
+    let painted = (): void => undefined;
+    const session = new RunSession(() => api, 2, {
+      settle: () => new Promise<void>((resolve) => (painted = resolve)),
+    });
+    session.connect();
+    const started = session.start({ scenario: 'cpu-bound', model: 'processes' });
+    // Run shows at once (the state the window draws), but nothing is asked of the engine yet.
+    expect(session.state).toBe('running');
+    await Promise.resolve();
+    expect(sent).not.toHaveBeenCalled();
+    painted();
+    await vi.waitFor(() => expect(sent).toHaveBeenCalledTimes(1));
+    answer({ ok: true, meta: meta('s1') });
+    await started;
+    expect(session.running).toBe(true);
+  });
+
   it('a run drawn after it ends: collects, shows only progress, draws everything at its end', async () => {
     vi.useFakeTimers({
       toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance'],
@@ -110,6 +130,7 @@ describe('RunSession', () => {
       const { api, push, answer } = fakeApi();
       const published: number[] = [];
       const session = new RunSession(() => api, 2, {
+        settle: () => undefined,
         onPublish: (store) => published.push(store.sliceCount),
       });
       session.connect();
@@ -151,7 +172,7 @@ describe('RunSession', () => {
 
   it('shows a rejected start in plain words and stays usable', async () => {
     const { api, answer } = fakeApi();
-    const session = new RunSession(() => api, 2);
+    const session = new RunSession(() => api, 2, { settle: () => undefined });
     const started = session.start({ scenario: 'cpu-bound', model: 'processes', workers: 0 });
     answer({ ok: false, error: 'workers must be from 1 to 64' });
     await started;
@@ -163,7 +184,7 @@ describe('RunSession', () => {
 
   it('reports failures and run errors', async () => {
     const { api, push, answer } = fakeApi();
-    const session = new RunSession(() => api, 2);
+    const session = new RunSession(() => api, 2, { settle: () => undefined });
     session.connect();
     const started = session.start({ scenario: 'mixed', model: 'threads' });
     answer({ ok: true, meta: meta('r1') });
@@ -181,7 +202,7 @@ describe('RunSession', () => {
 
   it('cancels a run even when Cancel beats the start reply', async () => {
     const { api, answer, cancelled } = fakeApi();
-    const session = new RunSession(() => api, 2);
+    const session = new RunSession(() => api, 2, { settle: () => undefined });
     const started = session.start({ scenario: 'cpu-bound', model: 'processes' });
     await session.cancel();
     expect(session.cancelling).toBe(true);
