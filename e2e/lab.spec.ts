@@ -69,6 +69,13 @@ test('Sweep plots measured points, the ideal line and an Amdahl fit', async ({ a
   await expect(lab.sweepFit).toContainText(
     /Amdahl fit: serial fraction \d\.\d{3}|No trustworthy Amdahl fit: the machine was busy/,
   );
+  // The curve says what the sentence says: dotted grey and "not to trust" after a busy sweep.
+  const busy = ((await lab.sweepFit.textContent()) ?? '').includes('No trustworthy');
+  await expect(lab.sweepChart).toHaveAttribute('data-fit', busy ? 'untrusted' : 'trusted');
+  await expect(lab.sweepChart.locator('path.fit.untrusted')).toHaveCount(busy ? 2 : 0);
+  await expect(lab.sweepChart.locator('.legend')).toContainText(
+    busy ? 'Amdahl fit: busy machine, not to trust' : /Amdahl fit(?!:)/,
+  );
   await lab.sweep.screenshot({ path: testInfo.outputPath('sweep.png') });
 });
 

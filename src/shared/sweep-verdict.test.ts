@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseRunParams } from './scenarios';
 import { summariseSweep } from './sweep';
-import { fitSentence, idealSpeedup, sweepLoad, type PointLoad } from './sweep-verdict';
+import { fitDrawing, fitSentence, idealSpeedup, sweepLoad, type PointLoad } from './sweep-verdict';
 import { TEST_MACHINE as MACHINE } from './test-figures';
 
 const fit = { serialFraction: 1, rmse: 0.02 };
@@ -107,5 +107,35 @@ describe('sweep verdict', () => {
     expect(r.points[1]?.otherCores).toBe(1);
     expect(r.load).toMatchObject({ kind: 'busy', workers: [2], who: 'others' });
     expect(fitSentence(r)).toMatch(/^No trustworthy Amdahl fit/);
+  });
+});
+
+describe('fitDrawing', () => {
+  const busy = sweepLoad(
+    [
+      { workers: 1, preemptedShare: 0.02, otherCores: 0.1, ownCores: 0.05 },
+      { workers: 2, preemptedShare: 0.45, otherCores: 0.9, ownCores: 0.05 },
+    ],
+    2,
+    'processes',
+  );
+  const quiet = sweepLoad(quietPoints, 2, 'processes');
+
+  it('draws the fit as trusted only where the sentence states it', () => {
+    const input = { model: 'processes', cores: 2, fit, load: quiet } as const;
+    expect(fitDrawing(input)).toBe('trusted');
+    expect(fitSentence(input)).toMatch(/^Amdahl fit: serial fraction/);
+  });
+
+  it('marks it untrusted where the sentence says the machine was busy', () => {
+    const input = { model: 'processes', cores: 2, fit, load: busy } as const;
+    expect(fitDrawing(input)).toBe('untrusted');
+    expect(fitSentence(input)).toMatch(/^No trustworthy Amdahl fit/);
+  });
+
+  it('draws nothing with no fit, or for a one-core model', () => {
+    expect(fitDrawing({ model: 'threads', cores: 2, fit: null, load: quiet })).toBe('none');
+    expect(fitDrawing({ model: 'threads', cores: 2, fit: null, load: busy })).toBe('none');
+    expect(fitDrawing({ model: 'gil-threads', cores: 2, fit, load: quiet })).toBe('none');
   });
 });

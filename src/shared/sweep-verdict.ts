@@ -120,6 +120,19 @@ export interface FitInput {
   readonly load: SweepLoad;
 }
 
+/**
+ * How the plot draws the Amdahl fit, always agreeing with the sentence under it: 'trusted' (a
+ * solid curve) only where the sentence states the serial fraction; 'untrusted' (a dotted grey
+ * curve, its legend saying so) where the sentence says the machine was busy; 'none' where there
+ * is no fit to draw.
+ */
+export type FitDrawing = 'trusted' | 'untrusted' | 'none';
+
+export function fitDrawing(r: FitInput): FitDrawing {
+  if (r.fit === null || coreReach(r.model).kind === 'one-core') return 'none';
+  return r.load.kind === 'busy' ? 'untrusted' : 'trusted';
+}
+
 /** The sentence under the sweep plot: the fit, or why there is none, or why it is not to trust. */
 export function fitSentence(r: FitInput): string {
   const reach = coreReach(r.model);
