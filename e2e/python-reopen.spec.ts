@@ -7,13 +7,6 @@ import type { Locator } from '@playwright/test';
 import { test, expect } from './fixtures';
 import type { AppPage } from './pages/app-page';
 
-async function pythonSource(app: AppPage): Promise<void> {
-  const source = app.page.getByLabel('Source', { exact: true });
-  const off = await source.locator('option[value="python"]').isDisabled();
-  test.skip(off, 'no usable python3 here (the run form says why)');
-  await source.selectOption('python');
-}
-
 function library(app: AppPage): Locator {
   return app.page.getByTestId('library');
 }
@@ -51,7 +44,7 @@ test('a Python run is named by script and runtime, and reopens onto the Python f
   });
   const modelRun = await saved(app, 'Save run', testInfo.outputPath('model.corescope.json'));
 
-  await pythonSource(app);
+  await app.pythonSource();
   await app.page.getByLabel('Script', { exact: true }).selectOption('cpu_threads.py');
   await app.fill({ Scale: 0.2 });
   await app.run();
@@ -116,7 +109,7 @@ test('a Python run is named by script and runtime, and reopens onto the Python f
 test("a saved run of the student's own script reopens with that script, and Run runs it again", async ({
   app,
 }, testInfo) => {
-  await pythonSource(app);
+  await app.pythonSource();
   await app.page.getByLabel('Python script file').setInputFiles({
     name: 'mine.py',
     mimeType: 'text/x-python',

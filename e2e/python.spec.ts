@@ -6,14 +6,6 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { test, expect } from './fixtures';
 import { LabPage } from './pages/lab-page';
-import type { AppPage } from './pages/app-page';
-
-async function pythonSource(app: AppPage): Promise<void> {
-  const source = app.page.getByLabel('Source', { exact: true });
-  const off = await source.locator('option[value="python"]').isDisabled();
-  test.skip(off, 'no usable python3 here (the run form says why)');
-  await source.selectOption('python');
-}
 
 /** `path` becomes another name for the machine's python3 (what a venv or a custom build looks like). */
 function linkMachinePython(path: string): void {
@@ -25,7 +17,7 @@ function linkMachinePython(path: string): void {
 test('runs cpu_threads.py on real CPython: two threads on the cores, GIL waits, the script shown', async ({
   app,
 }, testInfo) => {
-  await pythonSource(app);
+  await app.pythonSource();
   await app.page.getByLabel('Script', { exact: true }).selectOption('cpu_threads.py');
   await expect(app.page.getByTestId('python-note')).toContainText('your own privileges');
   await app.fill({ Scale: 1 });
@@ -73,7 +65,7 @@ test('runs cpu_threads.py on real CPython: two threads on the cores, GIL waits, 
 });
 
 test('a script the student opens runs as uploaded text', async ({ app }) => {
-  await pythonSource(app);
+  await app.pythonSource();
   await app.page.getByLabel('Python script file').setInputFiles({
     name: 'mine.py',
     mimeType: 'text/x-python',
@@ -121,7 +113,7 @@ test('the interpreter setting: a bad pick is one message and changes nothing; a 
   await expect(shown).toContainText(mine);
   await expect(shown).toContainText(/CPython 3\.\d+\.\d+/);
   await expect(error).toHaveCount(0);
-  await pythonSource(app);
+  await app.pythonSource();
   await app.page.getByLabel('Python script file').setInputFiles({
     name: 'which.py',
     mimeType: 'text/x-python',
@@ -204,7 +196,7 @@ test('the interpreter pick is remembered across visits; one that no longer works
 test('compares cpu_sequential.py with cpu_processes.py on one axis, named by script', async ({
   app,
 }, testInfo) => {
-  await pythonSource(app);
+  await app.pythonSource();
   const lab = new LabPage(app.page);
   for (const name of ['cpu_threads.py'])
     await lab.compare.getByLabel(name, { exact: true }).uncheck();

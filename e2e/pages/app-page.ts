@@ -1,7 +1,7 @@
 // Page object of the CoreScope window. Speaks only in the hooks the UI promises: data-run-state,
 // the core-lanes container with data-core-slices, the slice table, the run summary, role=alert,
 // the Run/Cancel/Table buttons and the labelled run form.
-import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Download, type Locator, type Page } from '@playwright/test';
 
 /**
  * Page-side recorder of data-run-state changes, appended to <html data-e2e-states>. A string, so
@@ -85,6 +85,14 @@ export class AppPage {
 
   laneLabels(): Locator {
     return this.coreLanes.getByText(/^CPU \d+$/);
+  }
+
+  /** Switches the run form to real CPython, or skips the test with the reason where there is none. */
+  async pythonSource(): Promise<void> {
+    const source = this.page.getByLabel('Source', { exact: true });
+    const off = await source.locator('option[value="python"]').isDisabled();
+    test.skip(off, 'no usable python3 here (the run form says why)');
+    await source.selectOption('python');
   }
 
   async fill(form: RunForm): Promise<void> {
