@@ -29,8 +29,9 @@ describe('waits on other threads', () => {
     const on = threadSlices(store);
     const all = slices(store).filter((s) => s.lane === LANE_ACTOR);
 
-    // The waiter waits for the holder's lock while the holder computes 3 M loop steps (well over
-    // 50 ms on any machine): that wait is blocked, and hardly any of its time is GIL wait.
+    // The waiter waits for the holder's lock, which the holder keeps until the waiter has said it
+    // is about to take it, and 0.2 s more (however busy the machine): that wait is blocked, and
+    // hardly any of its time is GIL wait.
     const waiterBlocked = total(on('waiter', 'blocked'));
     expect(waiterBlocked).toBeGreaterThan(50_000);
     expect(total(on('waiter', 'gil-wait'))).toBeLessThan(0.2 * waiterBlocked);
@@ -54,8 +55,9 @@ describe('waits on other threads', () => {
     expect(summary.status).toBe('completed');
     const on = threadSlices(store);
 
-    // The raw waiter waits while the holder computes 2 M loop steps holding the _thread lock;
-    // the mp waiter while a child process computes 3 M holding the multiprocessing.Lock.
+    // The raw waiter waits for the _thread lock a thread holds, the mp waiter for the
+    // multiprocessing.Lock a child process holds; each holder keeps its lock until its waiter
+    // has said it is about to take it, and 0.2 s more.
     for (const waiter of ['raw-waiter', 'mp-waiter']) {
       const blocked = total(on(waiter, 'blocked'));
       expect(blocked, waiter).toBeGreaterThan(50_000);
