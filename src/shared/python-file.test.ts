@@ -5,21 +5,12 @@ import { describe, expect, it } from 'vitest';
 import type { RunMeta, RunSummary } from './events';
 import { RunStore } from './run-store';
 import { fromChromeTrace, toChromeTrace } from './chrome-trace';
-import { pythonFiledParams, type PythonSource } from './python';
+import { pythonFiledParams } from './python';
 import { checkRunFile, parseRunFile, toRunFile } from './run-file';
 import { runFacts } from './library-save';
-import { TEST_MACHINE } from './test-figures';
+import { TEST_MACHINE, testPythonSource } from './test-figures';
 
-const source: PythonSource = {
-  kind: 'python',
-  script: 'my_script.py',
-  text: 'print(1)\n',
-  runtime: 'CPython 3.11.7',
-  interpreter: '/usr/bin/python3',
-  gil: true,
-  note: 'threads, asyncio tasks and processes observed',
-  scale: 1,
-};
+const source = testPythonSource('my_script.py');
 
 const meta: RunMeta = {
   runId: 'py-1',

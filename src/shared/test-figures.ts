@@ -16,10 +16,25 @@ import {
   type RunSummary,
 } from './events';
 import type { Model } from './params';
+import type { PythonSource } from './python';
 import { zeroStates, type RunFigures, type StateTimes } from './run-figures';
 import { toRunFile, type RunFile } from './run-file';
 import { RunStore } from './run-store';
 import { STATE_CODE, STATES } from './states';
+
+/** A real CPython run's source as the tracer records it, for `script`. */
+export function testPythonSource(script: string): PythonSource {
+  return {
+    kind: 'python',
+    script,
+    text: 'print(1)\n',
+    runtime: 'CPython 3.11.7',
+    interpreter: '/usr/bin/python3',
+    gil: true,
+    note: 'threads, asyncio tasks and processes observed',
+    scale: 1,
+  };
+}
 
 export const TEST_MACHINE: MachineInfo = {
   cpuModel: 'Test CPU',

@@ -9,7 +9,7 @@ import type { LibraryEntry } from '../../shared/library-contract';
 import { parseRunFile } from '../../shared/run-file';
 import { STATE_CODE } from '../../shared/states';
 import { RunLibrary } from './library';
-import { testRunFile as runFile } from '../../shared/test-figures';
+import { testPythonSource, testRunFile as runFile } from '../../shared/test-figures';
 import { value } from './library-test-support';
 
 let dir: string;
@@ -32,16 +32,7 @@ describe('RunLibrary', () => {
   it('names a Python run by its script and runtime, with no worker count', async () => {
     const lib = new RunLibrary({ dir });
     const file = runFile();
-    const source = {
-      kind: 'python' as const,
-      script: 'cpu_threads.py',
-      text: 'print(1)\n',
-      runtime: 'CPython 3.11.7',
-      interpreter: '/usr/bin/python3',
-      gil: true,
-      note: 'threads, asyncio tasks and processes observed',
-      scale: 1,
-    };
+    const source = testPythonSource('cpu_threads.py');
     const python = { ...file, meta: { ...file.meta, source } };
     const entry = value(await lib.save({ file: python, auto: true }));
     expect(entry.name).toBe('cpu_threads.py · CPython 3.11.7');
