@@ -20,6 +20,8 @@ export class CompareSession {
   runs = $state.raw<readonly LabRun[]>([]);
   state = $state<LabState>('idle');
   error = $state<string | undefined>(undefined);
+  /** The error is a refusal before any run started (the status then says so, not "stopped"). */
+  refused = $state(false);
   /** The shared time axis of the stacked charts. */
   readonly view = new TimeView();
 
@@ -58,13 +60,15 @@ export class CompareSession {
     const python = isPythonStart(params);
     if ((python ? examples.length : this.models.length) === 0) {
       this.state = 'error';
+      this.refused = true;
       this.error = python
-        ? 'Choose at least one Python example to compare.'
-        : 'Choose at least one model to compare.';
+        ? 'Check at least one Python example to compare.'
+        : 'Check at least one model to compare.';
       return;
     }
     this.cancelled = false;
     this.error = undefined;
+    this.refused = false;
     this.view.reset();
     const stretch = (): void => {
       this.view.setEnd(Math.max(0, ...this.runs.map((r) => r.store.endUs)));

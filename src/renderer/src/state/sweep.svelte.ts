@@ -22,6 +22,8 @@ export class SweepSession {
   repeat = $state<number | null | undefined>(1);
   state = $state<LabState>('idle');
   error = $state<string | undefined>(undefined);
+  /** The error is a refusal before any run started (the status then says so, not "stopped"). */
+  refused = $state(false);
   result = $state.raw<SweepResult | undefined>(undefined);
   /** Runs done and planned, for the progress line. */
   done = $state(0);
@@ -53,15 +55,18 @@ export class SweepSession {
     if (this.busy) return;
     // A script decides its own workers: a sweep over worker counts needs one of the models.
     if (isPythonStart(input))
-      return this.fail("Sweep runs CoreScope's models: a Python script sets its own workers");
+      return this.refuse(
+        "Sweep runs CoreScope's models only: a Python script sets its own workers",
+      );
     const params: RunParamsInput = input;
     const list = parseWorkerList(this.workersText);
     const repeat = this.repeat ?? 1;
-    if (!list.ok) return this.fail(`Workers list: ${list.error}`);
+    if (!list.ok) return this.refuse(`Workers list: ${list.error}`);
     if (!Number.isInteger(repeat) || repeat < 1 || repeat > MAX_REPEAT)
-      return this.fail(`Repeat must be a whole number from 1 to ${MAX_REPEAT}`);
+      return this.refuse(`Repeat must be a whole number from 1 to ${MAX_REPEAT}`);
     this.cancelled = false;
     this.error = undefined;
+    this.refused = false;
     this.result = undefined;
     this.state = 'running';
     this.done = 0;
@@ -128,6 +133,11 @@ export class SweepSession {
   private fail(message: string): void {
     this.error = message;
     this.state = 'error';
+  }
+
+  private refuse(message: string): void {
+    this.fail(message);
+    this.refused = true;
   }
 }
 
