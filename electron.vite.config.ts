@@ -21,8 +21,9 @@ function metaCsp(): Plugin {
 }
 
 /**
- * The theme boot script (lib/theme-boot.ts) as its own file, loaded first in <head>: a classic
- * script blocks the first paint until it has run, and the CSP allows no inline one. Built pages
+ * The theme boot script (lib/theme-boot.ts) as its own file, at the end of <head>: a classic
+ * script blocks the first paint until it has run (the page's module script runs only after
+ * parsing), and the CSP allows no inline one. Built pages
  * only: the dev server has no emitted files, and there app.css's default shows until mount.
  */
 function themeBoot(): Plugin {

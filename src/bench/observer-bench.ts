@@ -350,9 +350,9 @@ async function engineRun(entries: WorkerEntries): Promise<ObserverRun> {
 }
 
 /**
- * The page the floor is read on: one canvas and one line of text, and `__floor(change, ms)`,
- * which asks for a frame, changes the one thing, waits the live interval and again, for `ms`;
- * it settles with the number of frames. A string so this Node-typed file needs no DOM types.
+ * The page the floor is read on: one canvas and one line of text, and
+ * `__floor(change, ms, interval)`, which asks for a frame, changes the one thing in it, waits
+ * `interval` ms and again, for `ms`; it settles with the number of frames. A string so this Node-typed file needs no DOM types.
  */
 const FLOOR_PAGE = `<!doctype html><html><body style="margin:0;font:13px sans-serif">
 <canvas id="c" width="1200" height="300"></canvas><p id="t">0</p>

@@ -1,7 +1,7 @@
 // The page's theme on the root element: data-theme (app.css's colours) and the colours the
 // canvas shares with the page (pageColours). The boot script in <head> (theme-boot.ts) puts the
-// saved theme's data-theme on the page before its first paint; main.ts applies the whole theme
-// before the app mounts; app.css's default follows the system's light or dark preference where
+// saved theme (data-theme and page colours) on the page before its first paint; main.ts applies
+// it again before the app mounts; app.css's default follows the system's light or dark preference where
 // nothing is saved.
 import { THEME_KEY } from './theme-boot';
 import { isThemeName, pageColours, type ThemeName } from './themes';

@@ -3,7 +3,8 @@
 // the page is parsed, by when the browser may have painted app.css's default (the system's light
 // or dark) once: a white flash before a dark or high-contrast theme, which a projector shows.
 // The CSP forbids inline scripts, so the build writes this text to its own file
-// (electron.vite.config.ts), made from the same theme names and storage key the app uses.
+// (electron.vite.config.ts), made from the same theme names, page colours and storage key the
+// app uses.
 import { THEMES, pageColours } from './themes';
 
 /** Where the chosen theme is kept between visits (page-theme.ts reads and lecture writes it). */
