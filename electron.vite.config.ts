@@ -7,6 +7,7 @@ import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Plugin } from 'vite';
 import { META_CSP } from './src/shared/csp-rules';
+import { THEME_BOOT_FILE, themeBootSource } from './src/renderer/src/lib/theme-boot';
 
 /** Writes the one set of CSP rules into the page's meta tag (index.html has a placeholder). */
 function metaCsp(): Plugin {
@@ -15,6 +16,25 @@ function metaCsp(): Plugin {
     transformIndexHtml: (html) => {
       if (!html.includes('%CORESCOPE_CSP%')) throw new Error('index.html lost its CSP placeholder');
       return html.replace('%CORESCOPE_CSP%', META_CSP);
+    },
+  };
+}
+
+/**
+ * The theme boot script (lib/theme-boot.ts) as its own file, at the end of <head>: a classic
+ * script blocks the first paint until it has run (the page's module script runs only after
+ * parsing), and the CSP allows no inline one. Built pages
+ * only: the dev server has no emitted files, and there app.css's default shows until mount.
+ */
+function themeBoot(): Plugin {
+  return {
+    name: 'corescope-theme-boot',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'script', attrs: { src: `./${THEME_BOOT_FILE}` }, injectTo: 'head' },
+    ],
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: THEME_BOOT_FILE, source: themeBootSource() });
     },
   };
 }
@@ -40,6 +60,6 @@ export default defineConfig({
         checks: { bundlerTimings: false },
       },
     },
-    plugins: [svelte(), metaCsp()],
+    plugins: [svelte(), metaCsp(), themeBoot()],
   },
 });

@@ -1,7 +1,8 @@
 // No white flash before the app mounts. While the page's script is still loading (held back
 // here until the look is taken) the page already has the dark background where the system
-// prefers dark; a saved dark theme is on the page before the app's first element is, so the
-// first frame the app draws is dark too.
+// prefers dark, and a saved dark theme on a light system (the boot script in <head> puts it on
+// the page before the first paint); a saved dark theme is on the page before the app's first
+// element is, so the first frame the app draws is dark too.
 import type { Page, Route } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { startHostProcess } from './support/host-process';
@@ -76,6 +77,36 @@ test.describe('system prefers dark', () => {
       await host.stop();
     }
   });
+});
+
+test('a saved dark theme shows before the page script has run (light system)', async ({
+  browser,
+}, testInfo) => {
+  const host = await startHostProcess(['--port', '0']);
+  const page = await browser.newPage({ colorScheme: 'light' });
+  try {
+    // A first visit saves the theme in the page's own storage, as the theme menu does.
+    await page.goto(host.url);
+    await expect(page.getByTestId('core-lanes')).toBeVisible();
+    await page.evaluate(`localStorage.setItem('corescope.theme', 'dark')`);
+    const release = await holdScripts(page);
+    await page.goto(host.url, { waitUntil: 'commit' });
+    await expect(page.locator('#app')).toBeEmpty();
+    await expect.poll(() => background(page)).toBe(DARK_PAGE);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await page.screenshot({ path: testInfo.outputPath('saved-dark-before-script.png') });
+    // Where nothing is saved, the light system's light page shows: the boot script adds nothing.
+    await page.evaluate(`localStorage.removeItem('corescope.theme')`);
+    await page.goto(host.url, { waitUntil: 'commit' });
+    await expect(page.locator('#app')).toBeEmpty();
+    await expect.poll(() => background(page)).not.toBe(DARK_PAGE);
+    expect(await page.locator('html').getAttribute('data-theme')).toBeNull();
+    await release();
+    await expect(page.getByTestId('core-lanes')).toBeVisible();
+  } finally {
+    await page.close();
+    await host.stop();
+  }
 });
 
 test('a saved dark theme is on the page before the app mounts (light system)', async ({

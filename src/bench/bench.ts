@@ -83,6 +83,16 @@ function observerRows(o: ObserverFigures): [string, string, string][] {
       `${o.latencyMedianMs.toFixed(0)} / ${o.latencyP95Ms.toFixed(0)}`,
       '<= 100',
     ],
+    [
+      'observer floor: empty page at the live rate, renderer cores',
+      `${o.floor.nothing.cores.toFixed(3)} / ${o.floor.canvas.cores.toFixed(3)} / ${o.floor.text.cores.toFixed(3)}`,
+      'frames alone / a canvas rect / a text node',
+    ],
+    [
+      'observer floor: the same, renderer ms per frame',
+      `${o.floor.nothing.msPerFrame.toFixed(1)} / ${o.floor.canvas.msPerFrame.toFixed(1)} / ${o.floor.text.msPerFrame.toFixed(1)}`,
+      '',
+    ],
     ['observer: load average at the end (1/5/15 min)', o.loadAverage.join(' '), ''],
   ];
 }
@@ -241,6 +251,11 @@ async function main(): Promise<void> {
           observerEngineCores: +observer.engineCoresPerSecondUi.toFixed(4),
           observerLatencyMedianMs: +observer.latencyMedianMs.toFixed(1),
           observerLatencyP95Ms: +observer.latencyP95Ms.toFixed(1),
+          observerFloorRendererCores: {
+            nothing: +observer.floor.nothing.cores.toFixed(4),
+            canvas: +observer.floor.canvas.cores.toFixed(4),
+            text: +observer.floor.text.cores.toFixed(4),
+          },
           loadAverage: observer.loadAverage,
         }),
   };

@@ -19,7 +19,7 @@
 //   within a millisecond of the run's origin).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { startBenchHost, type BenchHost } from './host-process';
 import { F_CORE, F_END, F_LANE, F_STATE, LANE_ACTOR, SLICE_STRIDE } from '../shared/events';
 import { parseRunFile, RUN_FILE_EXTENSION } from '../shared/run-file';
@@ -29,6 +29,7 @@ import { parseRunParams } from '../shared/scenarios';
 import { STATE_CODE } from '../shared/states';
 import { median, quantile } from '../shared/stats';
 import { machineInfo, startRun } from '../main/engine/engine';
+import { FRAME_MS } from '../main/engine/run-service';
 import type { WorkerEntries } from '../main/engine/types';
 import { launchBenchBrowser } from './bench-browser';
 
@@ -72,8 +73,23 @@ export interface ObserverFigures {
   readonly engineCoresPerSecondUi: number;
   readonly latencyMedianMs: number;
   readonly latencyP95Ms: number;
+  /** The same browser's own cost at the live rate, on an empty page (see `browserFloor`). */
+  readonly floor: BrowserFloor;
   readonly loadAverage: readonly number[];
 }
+
+/** What one change does to an empty page each frame while the floor is read. */
+export type FloorChange = 'nothing' | 'canvas' | 'text';
+
+/**
+ * Cores' worth of renderer CPU an empty page costs in the bench's browser when it asks for a
+ * frame every live message interval and changes, each frame, nothing, a 20 × 20 px rectangle of
+ * one canvas, or one text node; and ms per frame. The floor any live drawing stands on: the
+ * latency target needs a frame at about that rate, and no page can draw a changing pixel for less.
+ */
+export type BrowserFloor = Readonly<
+  Record<FloorChange, { readonly cores: number; readonly msPerFrame: number }>
+>;
 
 /** Nanoseconds on a CPU of every thread of `pid` (threads that exited are not counted). */
 function threadNs(pid: number): number {
@@ -333,6 +349,70 @@ async function engineRun(entries: WorkerEntries): Promise<ObserverRun> {
   };
 }
 
+/**
+ * The page the floor is read on: one canvas and one line of text, and
+ * `__floor(change, ms, interval)`, which asks for a frame, changes the one thing in it, waits
+ * `interval` ms and again, for `ms`; it settles with the number of frames. A string so this Node-typed file needs no DOM types.
+ */
+const FLOOR_PAGE = `<!doctype html><html><body style="margin:0;font:13px sans-serif">
+<canvas id="c" width="1200" height="300"></canvas><p id="t">0</p>
+<script>
+window.__floor = (change, ms, interval) => new Promise((resolve) => {
+  const ctx = document.getElementById('c').getContext('2d');
+  const text = document.getElementById('t').firstChild;
+  const end = performance.now() + ms;
+  let n = 0;
+  const tick = () => {
+    if (performance.now() >= end) return resolve(n);
+    requestAnimationFrame(() => {
+      n++;
+      if (change === 'canvas') {
+        ctx.fillStyle = n % 2 ? '#c0392b' : '#2e86c1';
+        ctx.fillRect(10, 10, 20, 20);
+      } else if (change === 'text') text.data = String(n);
+      setTimeout(tick, interval);
+    });
+  };
+  tick();
+});
+</script></body></html>`;
+
+/** How long each change of the floor is read, ms. */
+const FLOOR_MS = 3000;
+
+/** The bench browser's own cost at the live rate on an empty page (the app's page is closed). */
+async function browserFloor(browser: Browser): Promise<BrowserFloor> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  try {
+    await page.setContent(FLOOR_PAGE);
+    const root = chromiumPid();
+    const read = async (change: FloorChange) => {
+      const a = browserNs(root).renderer;
+      const t0 = performance.now();
+      const frames = await page.evaluate(
+        ([c, ms, interval]) =>
+          (
+            globalThis as unknown as {
+              __floor: (c: string, ms: number, interval: number) => Promise<number>;
+            }
+          ).__floor(c, ms, interval),
+        [change, FLOOR_MS, FRAME_MS] as const,
+      );
+      const seconds = (performance.now() - t0) / 1000;
+      const ms = (browserNs(root).renderer - a) / 1e6;
+      return { cores: ms / 1000 / seconds, msPerFrame: frames > 0 ? ms / frames : NaN };
+    };
+    await read('canvas'); // warm
+    return {
+      nothing: await read('nothing'),
+      canvas: await read('canvas'),
+      text: await read('text'),
+    };
+  } finally {
+    await page.close();
+  }
+}
+
 function loadAverage(): number[] {
   return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number);
 }
@@ -346,6 +426,7 @@ export async function observerBench(
   const browser = await launchBenchBrowser();
   const runs: ObserverRun[] = [];
   const marks = new RunMarks(host.pid);
+  let floor: BrowserFloor;
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     marks.watchFrames(page);
@@ -363,6 +444,8 @@ export async function observerBench(
         runs.push(await uiRun(page, host, marks));
       }
     }
+    await page.close();
+    floor = await browserFloor(browser);
   } finally {
     await browser.close();
     await host.stop();
@@ -386,6 +469,7 @@ export async function observerBench(
     engineCoresPerSecondUi: median(ui.map((r) => r.engineCores)),
     latencyMedianMs: median(lat),
     latencyP95Ms: quantile(lat, 0.95),
+    floor,
     loadAverage: loadAverage(),
   };
 }

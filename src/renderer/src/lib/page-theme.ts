@@ -1,10 +1,12 @@
 // The page's theme on the root element: data-theme (app.css's colours) and the colours the
-// canvas shares with the page (pageColours). main.ts applies the saved theme before the app
-// mounts, so the first frame the app draws is already in it; app.css's default follows the
-// system's light or dark preference for the frames before any script has run.
+// canvas shares with the page (pageColours). The boot script in <head> (theme-boot.ts) puts the
+// saved theme (data-theme and page colours) on the page before its first paint; main.ts applies
+// it again before the app mounts; app.css's default follows the system's light or dark preference where
+// nothing is saved.
+import { THEME_KEY } from './theme-boot';
 import { isThemeName, pageColours, type ThemeName } from './themes';
 
-export const THEME_KEY = 'corescope.theme';
+export { THEME_KEY };
 
 /** The system's preference where nothing is saved: the same one app.css's default follows. */
 function systemTheme(): ThemeName {
