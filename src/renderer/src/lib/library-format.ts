@@ -1,5 +1,18 @@
 // How the library panel prints an entry's size and date (pure, so it is unit-tested); its
-// workload (what ran) is shared/run-label's workloadLabel, the one the library names runs with.
+// workload (what ran) is shared/run-label's workloadLabel, the one the library names runs with,
+// cut into its two parts so a narrow column can break between them and never inside one.
+import { poolLabel, workloadLabel, type Workload } from '../../../shared/run-label';
+
+/** The workload's scenario (or script) and its pool (or runtime), with the label they join to. */
+export interface WorkloadParts {
+  readonly label: string;
+  readonly what: string;
+  readonly pool: string;
+}
+
+export function workloadParts(w: Workload): WorkloadParts {
+  return { label: workloadLabel(w), what: w.scenario, pool: poolLabel(w.model, w.workers) };
+}
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
