@@ -3,11 +3,11 @@
 // size); with more cores, or more runs to a column, the core lanes shrink, never below a 24 px
 // "CPU k" (still read at the back of a hall, the main chart's floor too). Below that they stay
 // at the floor and the page scrolls: a smaller name would not be read.
-import { CORE_FLOOR } from './lane-sizes';
+import { CORE_FLOOR, laneSize } from './lane-sizes';
 import type { LaneSize } from './lanes';
 
-/** Compare's projection core lane (lane-sizes' COMPARE_PRESENTATION.core). */
-const FULL: LaneSize = { bar: 44, strip: 0, gap: 4 };
+/** Compare's projection core lane, as lane-sizes gives it (its count does not change it). */
+const FULL: LaneSize = laneSize('core', 1, true, 'compare');
 
 export interface CompareCoreFit {
   readonly size: LaneSize;
